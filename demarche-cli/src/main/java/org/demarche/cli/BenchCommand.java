@@ -1,0 +1,150 @@
+package org.demarche.cli;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.demarche.ingest.DocumentIngester;
+import org.demarche.ingest.Manifest;
+import org.demarche.ingest.ManifestException;
+import org.demarche.ingest.SourceFinder;
+import org.demarche.pipeline.IngestListener;
+import org.demarche.pipeline.IngestRunner;
+import org.demarche.pipeline.IngestSummary;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code demarche bench ingest}: measures ingest (extraction, cleaning, storage) on a corpus
+ * and prints documents/s, MB/s and peak heap. A fresh workspace each run; a second, unchanged
+ * pass shows what re-ingesting costs. Run it with the heap you want to prove: JAVA_OPTS=-Xmx1g.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure a stage on a corpus and print the figures.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: ingest.")
+    String stage;
+
+    @Option(names = "--corpus", paramLabel = "DIR", required = true, description = "The corpus folder.")
+    Path corpus;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "Its manifest (default: DIR/manifest.csv if present).")
+    Path manifestFile;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Use N files spread evenly over the corpus (default: all).")
+    Integer limit;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Where to build the workspace (default: a temporary folder, removed after).")
+    Path workspaceDir;
+
+    @Override
+    public Integer call() throws IOException, ManifestException {
+        if (!stage.equals("ingest")) {
+            System.err.println("demarche: unknown stage " + stage + " (ingest)");
+            return 2;
+        }
+        Path mf = manifestFile != null ? manifestFile : corpus.resolve("manifest.csv");
+        Manifest manifest = Files.exists(mf) ? Manifest.read(mf) : Manifest.none();
+        List<Path> files = SourceFinder.find(List.of(corpus), manifest, false).files();
+        if (limit != null && limit < files.size()) {
+            files = spread(files, limit);
+        }
+        boolean temporary = workspaceDir == null;
+        Path wsDir = temporary ? Files.createTempDirectory("demarche-bench") : workspaceDir;
+        IngestRunner.Options options = IngestRunner.Options.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        try {
+            System.out.printf("bench ingest: %d files from %s, %d threads, max heap %d MB%n", files.size(), corpus,
+                    options.threads(), Runtime.getRuntime().maxMemory() >> 20);
+            resetPeaks();
+            long gc0 = gcMillis();
+            IngestSummary first;
+            IngestSummary again;
+            try (Workspace ws = Workspace.open(wsDir)) {
+                IngestRunner runner = new IngestRunner(ws, new DocumentIngester(), options);
+                ProgressReporter progress = ProgressReporter.forStderr("bench");
+                try {
+                    first = runner.run(files, manifest, progress);
+                } finally {
+                    progress.close();
+                }
+                again = runner.run(files, manifest, new IngestListener() {});
+            }
+            double secs = first.elapsed().toNanos() / 1e9;
+            System.out.printf("first pass:  %s%n", first.describe());
+            System.out.printf("  %.1f documents/s, %.2f MB/s (%.1f MB read), peak heap %d MB, GC %.1f s%n",
+                    first.files() / secs, first.bytesRead() / 1e6 / secs, first.bytesRead() / 1e6, peakHeapMb(),
+                    (gcMillis() - gc0) / 1000.0);
+            double againSecs = again.elapsed().toNanos() / 1e9;
+            System.out.printf("second pass (unchanged): %s%n  %.2f s, %.1f%% of the first pass%n", again.describe(),
+                    againSecs, 100 * againSecs / secs);
+            System.out.printf("workspace size on disk: %.1f MB%n", folderBytes(wsDir) / 1e6);
+        } finally {
+            if (temporary) {
+                deleteTree(wsDir);
+            }
+        }
+        return 0;
+    }
+
+    /** Every k-th file, so a sample spans the whole corpus (all years, not the first sessions). */
+    static List<Path> spread(List<Path> files, int n) {
+        List<Path> out = new ArrayList<>(n);
+        double step = (double) files.size() / n;
+        for (int i = 0; i < n; i++) {
+            out.add(files.get((int) (i * step)));
+        }
+        return out;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound on the heap the run needed at once. */
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    private static long folderBytes(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.demarche.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.demarche.ingest.DocumentIngester;
+import org.demarche.ingest.Manifest;
+import org.demarche.ingest.ManifestException;
+import org.demarche.pipeline.IngestRunner;
+import org.demarche.pipeline.IngestSummary;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demarche ingest}: reads files and folders into the workspace (spec/CONTRACT.md section 1). */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read files and folders (recursively) into the workspace.")
+final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "CSV or JSON Lines facts about the documents.")
+    Path manifestFile;
+
+    @Option(names = "--codebook", paramLabel = "FILE", description = "YAML codebook of the issues whose stances are tracked.")
+    Path codebook;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--max-file-size", paramLabel = "MB", defaultValue = "64",
+            description = "Refuse files larger than this many megabytes (default: ${DEFAULT-VALUE}).")
+    long maxFileMb;
+
+    @Option(names = "--all-files", description = "With a manifest: also read files in the folders that it does not list.")
+    boolean allFiles;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to read.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        Manifest manifest = Manifest.none();
+        if (manifestFile != null) {
+            try {
+                manifest = Manifest.read(manifestFile);
+            } catch (ManifestException e) {
+                spec.commandLine().getErr().println("demarche: " + e.getMessage());
+                return 2;
+            }
+            manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + w));
+        }
+        String codebookText = null;
+        if (codebook != null) {
+            if (!Files.isReadable(codebook)) {
+                spec.commandLine().getErr().println("demarche: " + codebook + ": no such codebook file");
+                return 2;
+            }
+            codebookText = Files.readString(codebook, StandardCharsets.UTF_8);
+        }
+        IngestRunner.Options options = IngestRunner.Options.defaults()
+                .withMaxFileBytes(maxFileMb << 20).withAllFiles(allFiles);
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        try (Workspace ws = Workspace.open(workspace.dir)) {
+            if (codebookText != null) {
+                ws.setSetting("codebook", codebookText);
+                ws.setSetting("codebook_file", codebook.toAbsolutePath().toString());
+                ws.commit();
+            }
+            ProgressReporter progress = ProgressReporter.forStderr("ingest");
+            IngestSummary summary;
+            try {
+                summary = new IngestRunner(ws, new DocumentIngester(), options).run(paths, manifest, progress);
+            } finally {
+                progress.close();
+            }
+            System.out.println("ingest: " + summary.describe() + "; workspace " + ws.dir() + " holds "
+                    + ws.documentCount() + " documents");
+        }
+        return 0;
+    }
+}

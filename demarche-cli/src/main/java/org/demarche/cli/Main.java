@@ -1,0 +1,32 @@
+package org.demarche.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The demarche command line: one class per command. */
+@Command(name = "demarche",
+        mixinStandardHelpOptions = true,
+        version = "demarche 0.1.0",
+        description = "Who said what, when, in which role, and where they stand: a source-linked record built from documents.",
+        subcommands = {IngestCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status (0 done, 1 the run failed, 2 usage error). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("demarche: " + oneLine(e));
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return m.lines().findFirst().orElse(m);
+    }
+}

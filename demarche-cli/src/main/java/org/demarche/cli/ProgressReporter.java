@@ -1,0 +1,98 @@
+package org.demarche.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.demarche.pipeline.IngestListener;
+
+/**
+ * Shows an ingest's progress on stderr: a live bar (done/total, rate, time left) on a terminal,
+ * a plain line every ten seconds otherwise (logs, CI). Failures always get one line each,
+ * naming the file and the reason.
+ */
+final class ProgressReporter implements IngestListener, AutoCloseable {
+
+    private static final long PLAIN_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final String task;
+    private final PrintStream err;
+    private final boolean terminal;
+    private ProgressBar bar;
+    private int total;
+    private int done;
+    private long bytes;
+    private long totalBytes;
+    private long start;
+    private long lastLine;
+
+    private ProgressReporter(String task, PrintStream err, boolean terminal) {
+        this.task = task;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    /** The launcher sets DEMARCHE_TTY=1 when stderr is a terminal (Java 17 cannot tell by itself). */
+    static ProgressReporter forStderr(String task) {
+        return new ProgressReporter(task, System.err, "1".equals(System.getenv("DEMARCHE_TTY")));
+    }
+
+    @Override
+    public void started(int files, long bytes) {
+        this.total = files;
+        this.totalBytes = bytes;
+        this.start = System.nanoTime();
+        this.lastLine = start;
+        if (terminal && files > 0) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(files)
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK).setUpdateIntervalMillis(200)
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUnit(" files", 1).showSpeed()
+                    .build();
+        } else {
+            err.printf("%s: %d files, %.1f MB%n", task, files, bytes / 1e6);
+        }
+    }
+
+    @Override
+    public void fileDone(Path file, Outcome outcome, long size) {
+        done++;
+        bytes += size;
+        if (bar != null) {
+            bar.step();
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastLine >= PLAIN_INTERVAL_NANOS) {
+            lastLine = now;
+            double secs = (now - start) / 1e9;
+            double rate = done / secs;
+            long left = rate > 0 ? Math.round((total - done) / rate) : 0;
+            err.printf("%s: %d/%d files (%d%%), %.1f files/s, %.1f MB/s, about %s left%n", task, done, total,
+                    total == 0 ? 100 : done * 100 / total, rate, bytes / 1e6 / secs, duration(left));
+        }
+    }
+
+    @Override
+    public void fileFailed(Path file, String reason) {
+        String line = "demarche: " + (file == null ? "" : file + ": ") + reason.replaceAll("\\s*\\R\\s*", " ");
+        if (bar != null) {
+            err.print("\r\033[K"); // clear the bar's line; it redraws itself below
+        }
+        err.println(line);
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    static String duration(long seconds) {
+        return seconds >= 3600 ? String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+                : seconds >= 60 ? String.format("%dm%02ds", seconds / 60, seconds % 60) : seconds + " s";
+    }
+}

@@ -1,0 +1,80 @@
+package org.demarche.ingest;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Finds the files to ingest: named files as they are, folders recursively (hidden files and
+ * folders, such as a workspace kept inside the corpus, are passed over; links are not
+ * followed). When a manifest is given, a folder contributes only the files the manifest
+ * lists — a corpus folder also holds its README and the manifest itself — unless allFiles.
+ */
+public final class SourceFinder {
+
+    /**
+     * @param files        what to read, sorted
+     * @param problems     inputs that could not be listed, one line each
+     * @param notInManifest files in folders left out because the manifest does not list them
+     */
+    public record Found(List<Path> files, List<String> problems, int notInManifest) {}
+
+    private SourceFinder() {}
+
+    public static Found find(List<Path> inputs, Manifest manifest, boolean allFiles) {
+        TreeSet<Path> files = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        int[] skipped = {0};
+        Path manifestFile = manifest.file();
+        for (Path input : inputs) {
+            Path abs = input.toAbsolutePath().normalize();
+            if (Files.isRegularFile(abs)) {
+                files.add(abs);
+            } else if (Files.isDirectory(abs)) {
+                try {
+                    Files.walkFileTree(abs, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            return !dir.equals(abs) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (!attrs.isRegularFile() || hidden(file) || file.equals(manifestFile)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (manifest.isPresent() && !allFiles && !manifest.lists(file)) {
+                                skipped[0]++;
+                            } else {
+                                files.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            problems.add(file + ": cannot read: " + e.getClass().getSimpleName());
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+                } catch (IOException e) {
+                    problems.add(abs + ": cannot list: " + e.getMessage());
+                }
+            } else {
+                problems.add(input + ": no such file or folder");
+            }
+        }
+        return new Found(new ArrayList<>(files), problems, skipped[0]);
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+}

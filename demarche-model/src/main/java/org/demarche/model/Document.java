@@ -1,0 +1,38 @@
+package org.demarche.model;
+
+import java.util.List;
+
+/**
+ * One ingested document: where it came from, what it said before and after cleaning,
+ * and what is known about it. Offsets of every later record point into {@code cleanText}.
+ *
+ * @param file             the file's base name as ingested
+ * @param source           the path it was read from
+ * @param hash             SHA-256 of the file's bytes, hex; the document's identity
+ * @param mediaType        the detected format, e.g. text/plain, application/pdf
+ * @param charset          the character set plain text was decoded with, null for other formats
+ * @param originalText     the text as extracted, before any cleaning
+ * @param cleanText        the text later stages read: chrome and markup removed
+ * @param boilerplateChars how many characters of originalText cleaning removed
+ * @param warnings         what a reader should know about the text (kept, but doubtful)
+ * @param offsets          maps cleanText offsets to originalText offsets
+ */
+public record Document(
+        String file,
+        String source,
+        String hash,
+        long sizeBytes,
+        String mediaType,
+        String charset,
+        DocumentMetadata metadata,
+        String originalText,
+        String cleanText,
+        int boilerplateChars,
+        List<String> warnings,
+        OffsetMap offsets) {
+
+    public Document {
+        warnings = List.copyOf(warnings);
+        metadata = metadata == null ? DocumentMetadata.EMPTY : metadata;
+    }
+}

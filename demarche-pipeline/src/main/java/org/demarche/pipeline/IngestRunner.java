@@ -1,0 +1,287 @@
+package org.demarche.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.demarche.ingest.DocumentIngester;
+import org.demarche.ingest.IngestException;
+import org.demarche.ingest.Manifest;
+import org.demarche.ingest.SourceFinder;
+import org.demarche.model.Document;
+import org.demarche.model.DocumentMetadata;
+import org.demarche.pipeline.IngestListener.Outcome;
+import org.demarche.store.SourceState;
+import org.demarche.store.Workspace;
+
+/**
+ * Runs ingest over a batch. Reading and extraction run in parallel on worker threads; this
+ * thread is the only one that writes, in small transactions, so every committed document is
+ * safe whatever happens next, and a failure in one file never touches another.
+ *
+ * <p>Idempotency: a path whose size, modification time and manifest facts match what the
+ * workspace remembers is not even read; otherwise its SHA-256 decides. A changed file
+ * replaces its old document and, by cascade, everything derived from it.
+ */
+public final class IngestRunner {
+
+    /**
+     * Bump when extraction changes what it stores: documents ingested by an older version are redone.
+     */
+    public static final String PIPELINE_VERSION = "ingest-1";
+
+    /** How the run behaves. */
+    public record Options(int threads, long maxFileBytes, boolean allFiles, int batchSize, long batchMillis) {
+        public static Options defaults() {
+            return new Options(Runtime.getRuntime().availableProcessors(), 64L << 20, false, 64, 250);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(n, maxFileBytes, allFiles, batchSize, batchMillis);
+        }
+
+        public Options withMaxFileBytes(long n) {
+            return new Options(threads, n, allFiles, batchSize, batchMillis);
+        }
+
+        public Options withAllFiles(boolean b) {
+            return new Options(threads, maxFileBytes, b, batchSize, batchMillis);
+        }
+
+        public Options withBatch(int size, long millis) {
+            return new Options(threads, maxFileBytes, allFiles, size, millis);
+        }
+    }
+
+    /** What a worker hands the writer for one file. */
+    private record Result(Path path, Outcome outcome, Document document, String fingerprint, long size,
+                          long modified, String failure, SourceState previous) {}
+
+    private final Workspace workspace;
+    private final DocumentIngester ingester;
+    private final Options options;
+
+    public IngestRunner(Workspace workspace, DocumentIngester ingester, Options options) {
+        this.workspace = workspace;
+        this.ingester = ingester;
+        this.options = options;
+    }
+
+    /** Ingests files and folders; never throws for a bad file, only for a workspace that cannot be written. */
+    public IngestSummary run(List<Path> inputs, Manifest manifest, IngestListener listener) {
+        long t0 = System.nanoTime();
+        SourceFinder.Found found = SourceFinder.find(inputs, manifest, options.allFiles());
+        found.problems().forEach(p -> listener.fileFailed(null, p));
+        List<Path> files = found.files();
+        long totalBytes = files.stream().mapToLong(IngestRunner::sizeOrZero).sum();
+        listener.started(files.size(), totalBytes);
+
+        Map<String, SourceState> known = workspace.sources();
+        Map<String, Long> byHash = workspace.documentIdsByHash();
+        int[] counts = new int[Outcome.values().length];
+        long bytesRead = 0;
+
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
+            Thread t = new Thread(r, "demarche-ingest");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Result> done = new ExecutorCompletionService<>(pool);
+        int inFlightLimit = Math.max(2, options.threads() * 4); // bounds memory: files wait on disk, not in the heap
+        int next = 0;
+        int inFlight = 0;
+        int pendingInBatch = 0;
+        int committedThisRun = 0;
+        long lastCommit = System.nanoTime();
+        try {
+            while (next < files.size() || inFlight > 0) {
+                while (next < files.size() && inFlight < inFlightLimit) {
+                    Path p = files.get(next++);
+                    DocumentMetadata meta = manifest.metadataFor(p);
+                    SourceState previous = known.get(p.toString());
+                    done.submit(() -> process(p, meta, previous));
+                    inFlight++;
+                }
+                Future<Result> f = done.poll(options.batchMillis(), TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    inFlight--;
+                    Result r = get(f);
+                    Outcome outcome = write(r, byHash);
+                    counts[outcome.ordinal()]++;
+                    bytesRead += r.size();
+                    if (outcome == Outcome.FAILED) {
+                        listener.fileFailed(r.path(), r.failure());
+                    }
+                    if (outcome == Outcome.NEW || outcome == Outcome.REPLACED) {
+                        pendingInBatch++;
+                    }
+                    listener.fileDone(r.path(), outcome, r.size());
+                }
+                boolean due = pendingInBatch >= options.batchSize()
+                        || (pendingInBatch > 0 && System.nanoTime() - lastCommit > options.batchMillis() * 1_000_000L)
+                        || (next >= files.size() && inFlight == 0);
+                if (due) {
+                    workspace.commit();
+                    committedThisRun += pendingInBatch;
+                    if (pendingInBatch > 0) {
+                        listener.committed(committedThisRun);
+                    }
+                    pendingInBatch = 0;
+                    lastCommit = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workspace.commit(); // keep what is done
+        } finally {
+            pool.shutdownNow();
+        }
+        return new IngestSummary(files.size(), counts[Outcome.NEW.ordinal()], counts[Outcome.REPLACED.ordinal()],
+                counts[Outcome.UNCHANGED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
+                counts[Outcome.FAILED.ordinal()] + found.problems().size(), found.notInManifest(), bytesRead,
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Worker side: read, recognise what is unchanged, extract what is not. */
+    private Result process(Path path, DocumentMetadata meta, SourceState previous) {
+        String fingerprint = fingerprint(meta);
+        long size;
+        long modified;
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            size = a.size();
+            modified = a.lastModifiedTime().toMillis();
+        } catch (NoSuchFileException e) {
+            return failed(path, "the file was deleted before it could be read", previous);
+        } catch (IOException e) {
+            return failed(path, "cannot read: " + e.getMessage(), previous);
+        }
+        boolean sameFacts = previous != null && previous.fingerprint().equals(fingerprint);
+        if (sameFacts && previous.size() == size && previous.modified() == modified) {
+            return new Result(path, Outcome.UNCHANGED, null, fingerprint, 0, modified, null, previous);
+        }
+        if (size > options.maxFileBytes()) {
+            return failed(path, String.format("too large: %,d bytes (the limit is %,d; raise it with --max-file-size)",
+                    size, options.maxFileBytes()), previous);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return failed(path, "the file was deleted before it could be read", previous);
+        } catch (IOException | OutOfMemoryError e) {
+            return failed(path, "cannot read: " + e.getMessage(), previous);
+        }
+        String hash = sha256(bytes);
+        if (sameFacts && previous.hash().equals(hash)) {
+            return new Result(path, Outcome.UNCHANGED, null, fingerprint, bytes.length, modified, null, previous);
+        }
+        String name = path.getFileName().toString();
+        try {
+            Document d = ingester.ingest(name, path.toString(), bytes, hash, meta);
+            return new Result(path, Outcome.NEW, d, fingerprint, bytes.length, modified, null, previous);
+        } catch (IngestException e) {
+            return failed(path, e.getMessage(), previous);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a parser bug on one hostile file must not end the batch
+            return failed(path, "extraction failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), previous);
+        }
+    }
+
+    /** Writer side: one file's result into the current transaction. */
+    private Outcome write(Result r, Map<String, Long> byHash) {
+        String path = r.path().toString();
+        switch (r.outcome()) {
+            case UNCHANGED -> {
+                if (r.previous().modified() != r.modified()) {
+                    workspace.linkSource(path, r.previous().documentId(), r.previous().size(), r.modified());
+                }
+                return Outcome.UNCHANGED;
+            }
+            case FAILED -> {
+                return Outcome.FAILED; // what was stored for this path before stays as it was
+            }
+            default -> {
+                Document d = r.document();
+                Long existing = byHash.get(d.hash());
+                Outcome outcome;
+                long id;
+                if (existing != null && r.previous() != null && existing == r.previous().documentId()) {
+                    // same content, new manifest facts or pipeline version: redo it in place
+                    workspace.deleteDocument(existing);
+                    id = workspace.insertDocument(d, r.fingerprint());
+                    byHash.put(d.hash(), id);
+                    outcome = Outcome.REPLACED;
+                } else if (existing != null) {
+                    id = existing; // this content is stored already under another path
+                    outcome = Outcome.DUPLICATE;
+                } else {
+                    id = workspace.insertDocument(d, r.fingerprint());
+                    byHash.put(d.hash(), id);
+                    outcome = r.previous() != null ? Outcome.REPLACED : Outcome.NEW;
+                }
+                workspace.linkSource(path, id, r.size(), r.modified());
+                if (r.previous() != null && r.previous().documentId() != id
+                        && workspace.deleteIfUnreferenced(r.previous().documentId())) {
+                    byHash.values().remove(r.previous().documentId());
+                }
+                return outcome;
+            }
+        }
+    }
+
+    private static Result failed(Path path, String reason, SourceState previous) {
+        return new Result(path, Outcome.FAILED, null, null, 0, 0, reason, previous);
+    }
+
+    private static Result get(Future<Result> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("ingest worker failed", e.getCause());
+        }
+    }
+
+    /** What besides the bytes decides a document's records: the manifest's facts and the pipeline version. */
+    static String fingerprint(DocumentMetadata m) {
+        String facts = String.join("\u0001", PIPELINE_VERSION, String.valueOf(m.url()), String.valueOf(m.title()),
+                String.valueOf(m.published()), String.valueOf(m.publisher()), String.valueOf(m.author()),
+                String.valueOf(m.speaker()), String.valueOf(m.speakerKind()), String.valueOf(m.speakerRole()),
+                String.valueOf(m.speakerFor()), String.valueOf(m.language()));
+        return sha256(facts.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long sizeOrZero(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package org.demarche.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.demarche.model.Document;
+import org.demarche.model.DocumentMetadata;
+import org.demarche.model.OffsetMap;
+
+/**
+ * A workspace: one folder holding the knowledge base in an embedded H2 database
+ * (see docs/DESIGN.md for why H2). Not thread-safe: the pipeline gives it to one writer thread.
+ *
+ * <p>Durability: every {@link #commit()} reaches the operating system before it returns
+ * (WRITE_DELAY=0), and H2's MVStore only ever appends, so a process killed at any moment
+ * leaves a database that opens and holds every transaction committed before the kill.
+ */
+public final class Workspace implements AutoCloseable {
+
+    public static final int SCHEMA_VERSION = 1;
+    private static final String DB_NAME = "knowledge";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Connection db;
+
+    private Workspace(Path dir, Connection db) {
+        this.dir = dir;
+        this.db = db;
+    }
+
+    /** Opens the workspace in {@code dir}, creating it (and the folder) on first use. */
+    public static Workspace open(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw new WorkspaceException("cannot create workspace folder " + abs + ": " + e.getMessage(), e);
+        }
+        // WRITE_DELAY=0: a commit is written before commit() returns (crash safety, see class comment).
+        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0";
+        try {
+            Connection c = DriverManager.getConnection(url, "demarche", "");
+            c.setAutoCommit(false);
+            Workspace ws = new Workspace(abs, c);
+            ws.migrate();
+            return ws;
+        } catch (SQLException e) {
+            String why = e.getErrorCode() == 90020 // DATABASE_ALREADY_OPEN_1
+                    ? "it is in use by another demarche process"
+                    : e.getMessage().lines().findFirst().orElse("unknown error");
+            throw new WorkspaceException("cannot open workspace " + abs + ": " + why, e);
+        }
+    }
+
+    /** True when {@code dir} holds a workspace database. */
+    public static boolean exists(Path dir) {
+        return Files.exists(dir.resolve(DB_NAME + ".mv.db"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private void migrate() throws SQLException {
+        boolean complete;
+        try (ResultSet rs = db.getMetaData().getTables(null, null, "SETTING", null)) {
+            complete = rs.next() && setting("schema_version").isPresent();
+        }
+        if (!complete) {
+            // DDL commits as it goes in H2: every statement is IF NOT EXISTS, so a schema
+            // interrupted half way is finished on the next open
+            db.setAutoCommit(true);
+            try (Statement st = db.createStatement()) {
+                for (String sql : readSchema().split(";\\s*\\n")) {
+                    if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+            }
+            db.setAutoCommit(false);
+            setSetting("schema_version", Integer.toString(SCHEMA_VERSION));
+            db.commit();
+            return;
+        }
+        int version = Integer.parseInt(setting("schema_version").orElse("0"));
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException("it was written by a newer demarche (schema " + version + ")");
+        }
+    }
+
+    private static String readSchema() {
+        try (InputStream in = Workspace.class.getResourceAsStream("schema-v1.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("schema-v1.sql missing from the build", e);
+        }
+    }
+
+    // ---- settings --------------------------------------------------------------------------
+
+    public Optional<String> setting(String name) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT content FROM setting WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read setting " + name, e);
+        }
+    }
+
+    /** Sets a workspace-wide setting; part of the current transaction. */
+    public void setSetting(String name, String value) {
+        try (PreparedStatement ps = db.prepareStatement("MERGE INTO setting (name, content) KEY (name) VALUES (?, ?)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write setting " + name, e);
+        }
+    }
+
+    // ---- what was read before --------------------------------------------------------------
+
+    /** Every path read so far, with what is needed to skip it when unchanged. */
+    public Map<String, SourceState> sources() {
+        String sql = "SELECT s.path, s.document_id, d.hash, d.fingerprint, s.size_bytes, s.modified "
+                + "FROM document_source s JOIN document d ON d.id = s.document_id";
+        Map<String, SourceState> out = new HashMap<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new SourceState(rs.getString(1), rs.getLong(2), rs.getString(3).trim(),
+                        rs.getString(4).trim(), rs.getLong(5), rs.getLong(6)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read sources", e);
+        }
+    }
+
+    /** Document ids by content hash, to recognise the same content under another path. */
+    public Map<String, Long> documentIdsByHash() {
+        Map<String, Long> out = new HashMap<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT hash, id FROM document")) {
+            while (rs.next()) {
+                out.put(rs.getString(1).trim(), rs.getLong(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read document hashes", e);
+        }
+    }
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    /** Stores a new document (its hash must not be stored yet) and returns its id. */
+    public long insertDocument(Document d, String fingerprint) {
+        String sql = "INSERT INTO document (hash, file, source, size_bytes, media_type, charset, url, title, published, "
+                + "publisher, author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, "
+                + "clean_text, chars, boilerplate_chars, warnings, offset_map, fingerprint) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            DocumentMetadata m = d.metadata();
+            int i = 1;
+            ps.setString(i++, d.hash());
+            ps.setString(i++, d.file());
+            ps.setString(i++, d.source());
+            ps.setLong(i++, d.sizeBytes());
+            for (String s : new String[] {d.mediaType(), d.charset(), m.url(), m.title(), m.published(),
+                    m.publisher(), m.author(), m.speaker(), m.speakerKind(), m.speakerRole(), m.speakerFor(),
+                    m.language()}) {
+                setNullable(ps, i++, s);
+            }
+            ps.setString(i++, d.originalText());
+            ps.setString(i++, d.cleanText());
+            ps.setInt(i++, d.cleanText().length());
+            ps.setInt(i++, d.boilerplateChars());
+            ps.setString(i++, JSON.writeValueAsString(d.warnings()));
+            ps.setString(i++, d.offsets().encode());
+            ps.setString(i, fingerprint);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw failure("store document " + d.source(), e);
+        }
+    }
+
+    /** Records that {@code path} (with this size and modification time) holds document {@code documentId}. */
+    public void linkSource(String path, long documentId, long size, long modified) {
+        String sql = "MERGE INTO document_source (path, document_id, size_bytes, modified) KEY (path) VALUES (?,?,?,?)";
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, path);
+            ps.setLong(2, documentId);
+            ps.setLong(3, size);
+            ps.setLong(4, modified);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("link source " + path, e);
+        }
+    }
+
+    /** Deletes a document and, by cascade, everything derived from it. */
+    public void deleteDocument(long documentId) {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM document WHERE id = ?")) {
+            ps.setLong(1, documentId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("delete document " + documentId, e);
+        }
+    }
+
+    /** Deletes the document if no path refers to it any more; true if it was deleted. */
+    public boolean deleteIfUnreferenced(long documentId) {
+        String sql = "DELETE FROM document d WHERE d.id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM document_source s WHERE s.document_id = d.id)";
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setLong(1, documentId);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("delete document " + documentId, e);
+        }
+    }
+
+    public void commit() {
+        try {
+            db.commit();
+        } catch (SQLException e) {
+            throw failure("commit", e);
+        }
+    }
+
+    public void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            throw failure("roll back", e);
+        }
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    public int documentCount() {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM document")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw failure("count documents", e);
+        }
+    }
+
+    public Optional<StoredDocument> document(long id) {
+        List<StoredDocument> found = new java.util.ArrayList<>();
+        readDocuments("WHERE id = " + id, found::add);
+        return found.stream().findFirst();
+    }
+
+    /** Streams every document in id order (one at a time: a large workspace is never held in memory). */
+    public void forEachDocument(Consumer<StoredDocument> action) {
+        readDocuments("ORDER BY id", action);
+    }
+
+    private void readDocuments(String clause, Consumer<StoredDocument> action) {
+        String sql = "SELECT id, file, source, hash, size_bytes, media_type, charset, url, title, published, publisher, "
+                + "author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, clean_text, "
+                + "boilerplate_chars, warnings, offset_map FROM document " + clause;
+        try (Statement st = db.createStatement()) {
+            st.setFetchSize(64);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    DocumentMetadata m = new DocumentMetadata(rs.getString("url"), rs.getString("title"),
+                            rs.getString("published"), rs.getString("publisher"), rs.getString("author"),
+                            rs.getString("speaker"), rs.getString("speaker_kind"), rs.getString("speaker_role"),
+                            rs.getString("speaker_for"), rs.getString("language"));
+                    List<String> warnings = JSON.readValue(rs.getString("warnings"), new TypeReference<>() {});
+                    Document d = new Document(rs.getString("file"), rs.getString("source"),
+                            rs.getString("hash").trim(), rs.getLong("size_bytes"), rs.getString("media_type"),
+                            rs.getString("charset"), m, rs.getString("original_text"), rs.getString("clean_text"),
+                            rs.getInt("boilerplate_chars"), warnings, OffsetMap.decode(rs.getString("offset_map")));
+                    action.accept(new StoredDocument(rs.getLong("id"), d));
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw failure("read documents", e);
+        }
+    }
+
+    private static void setNullable(PreparedStatement ps, int i, String s) throws SQLException {
+        if (s == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, s);
+        }
+    }
+
+    private WorkspaceException failure(String what, Exception e) {
+        return new WorkspaceException("workspace " + dir + ": cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!db.isClosed()) {
+                db.rollback(); // whatever was not committed is not kept
+                db.close();
+            }
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}

@@ -19,7 +19,7 @@ import org.demarche.model.DocumentMetadata;
 public final class MetadataInferrer {
 
     private static final int TOP_BLOCKS = 4;
-    private static final Pattern BYLINE = Pattern.compile("^By:?\\s+(\\p{Lu}.{2,150})$");
+    private static final Pattern BYLINE = Pattern.compile("^By:?\\s+(\\S.{2,150})$");
     private static final Pattern HONORIFIC = Pattern.compile(
             "^(?:(?:H\\.\\s?E\\.|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Prof\\.?|Sir|Ambassador)\\s+)+");
     private static final Pattern NAME = Pattern.compile(
@@ -88,7 +88,8 @@ public final class MetadataInferrer {
         if (comma > 0 && comma < s.length() - 3) {
             s = s.substring(comma + 1).strip();
         }
-        return HONORIFIC.matcher(s).replaceFirst("").strip();
+        String name = HONORIFIC.matcher(s).replaceFirst("").strip();
+        return NAME.matcher(name).matches() ? name : byline.strip();
     }
 
     /** The ISO date of a line that is nothing but a date, else null. */

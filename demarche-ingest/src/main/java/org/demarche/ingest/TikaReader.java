@@ -66,7 +66,9 @@ final class TikaReader {
     private static String describe(TikaException e, String mediaType) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase();
-            if (m.contains("zip bomb") || m.contains("compression ratio") || m.contains("inflate ratio")) {
+            // Tika's SecureContentHandler and POI's ZipSecureFile and record-size guards all stop a bomb
+            if (m.contains("zip bomb") || m.contains("compression ratio") || m.contains("inflate ratio")
+                    || m.contains("maximum length for this record type")) {
                 return "suspected decompression bomb: " + firstLine(t);
             }
             if (t instanceof EncryptedDocumentException || m.contains("encrypt")) {

@@ -1,0 +1,89 @@
+package org.demarche.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract's commands (spec/CONTRACT.md sections 1 and 4) on the bundled example corpus. */
+class CliTest {
+
+    private static final Path EXAMPLES =
+            Path.of(System.getProperty("demarche.repo", "..")).toAbsolutePath().normalize().resolve("examples/kosovo");
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("type", "id", "file", "source", "url", "title",
+            "published", "publisher", "author", "speaker", "language", "chars", "boilerplate_chars", "warnings");
+
+    @Test
+    void ingestThenExportGivesOneDocumentRecordPerSeed(@TempDir Path tmp) throws Exception {
+        String ws = tmp.resolve("ws").toString();
+        assertEquals(0, Main.run("ingest", "--workspace", ws, "--manifest", EXAMPLES.resolve("manifest.csv").toString(),
+                "--codebook", EXAMPLES.resolve("codebook.yml").toString(), EXAMPLES.toString()));
+        Path out = tmp.resolve("kb.jsonl");
+        assertEquals(0, Main.run("export", "--workspace", ws, "--format", "jsonl", "--out", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(5, lines.size());
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            JsonNode r = json.readTree(line);
+            for (String f : DOCUMENT_FIELDS) {
+                assertTrue(r.has(f), "missing " + f + " in " + line);
+            }
+            assertEquals("document", r.get("type").asText());
+            assertTrue(r.get("chars").asInt() > 1000);
+            assertEquals("en", r.get("language").asText());
+        }
+        JsonNode ap = lines.stream().map(l -> read(json, l)).filter(r -> r.get("file").asText().startsWith("002"))
+                .findFirst().orElseThrow();
+        assertEquals("2008-03-03", ap.get("published").asText());
+        assertEquals("Associated Press", ap.get("publisher").asText());
+        assertTrue(ap.get("boilerplate_chars").asInt() > 0);
+        JsonNode oped = lines.stream().map(l -> read(json, l)).filter(r -> r.get("file").asText().startsWith("004"))
+                .findFirst().orElseThrow();
+        assertEquals("Alexander Botsan-Kharchenko", oped.get("speaker").asText());
+        assertEquals("Russia", oped.get("speaker_for").asText());
+
+        // ingesting again changes nothing
+        assertEquals(0, Main.run("ingest", "--workspace", ws, "--manifest", EXAMPLES.resolve("manifest.csv").toString(),
+                EXAMPLES.toString()));
+        Path again = tmp.resolve("again.jsonl");
+        assertEquals(0, Main.run("export", "--workspace", ws, "--out", again.toString()));
+        assertEquals(lines, Files.readAllLines(again));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo(@TempDir Path tmp) throws Exception {
+        assertEquals(2, Main.run("ingest", "--no-such-option", EXAMPLES.toString()));
+        assertEquals(2, Main.run("ingest", "--workspace", tmp.resolve("ws").toString()));
+        assertEquals(2, Main.run("export", "--workspace", tmp.resolve("nothing-here").toString()));
+        assertEquals(2, Main.run("export", "--workspace", tmp.resolve("ws").toString(), "--format", "xml"));
+        Path badManifest = tmp.resolve("bad.csv");
+        Files.writeString(badManifest, "path,title\nx.txt,X\n");
+        assertEquals(2, Main.run("ingest", "--workspace", tmp.resolve("ws").toString(), "--manifest",
+                badManifest.toString(), EXAMPLES.toString()));
+    }
+
+    @Test
+    void aMissingInputIsReportedAndTheRestIsIngested(@TempDir Path tmp) throws Exception {
+        String ws = tmp.resolve("ws").toString();
+        assertEquals(0, Main.run("ingest", "--workspace", ws, EXAMPLES.resolve("001_5b1dba479f85dabc.txt").toString(),
+                tmp.resolve("no-such-file.txt").toString()));
+        Path out = tmp.resolve("kb.jsonl");
+        assertEquals(0, Main.run("export", "--workspace", ws, "--out", out.toString()));
+        assertEquals(1, Files.readAllLines(out).size());
+    }
+
+    private static JsonNode read(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

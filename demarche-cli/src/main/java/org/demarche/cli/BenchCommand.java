@@ -7,7 +7,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,8 +59,8 @@ final class BenchCommand implements Callable<Integer> {
         Path mf = manifestFile != null ? manifestFile : corpus.resolve("manifest.csv");
         Manifest manifest = Files.exists(mf) ? Manifest.read(mf) : Manifest.none();
         List<Path> files = SourceFinder.find(List.of(corpus), manifest, false).files();
-        if (limit != null && limit < files.size()) {
-            files = spread(files, limit);
+        if (limit != null) {
+            files = SourceFinder.spread(files, limit);
         }
         boolean temporary = workspaceDir == null;
         Path wsDir = temporary ? Files.createTempDirectory("demarche-bench") : workspaceDir;
@@ -101,16 +100,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** Every k-th file, so a sample spans the whole corpus (all years, not the first sessions). */
-    static List<Path> spread(List<Path> files, int n) {
-        List<Path> out = new ArrayList<>(n);
-        double step = (double) files.size() / n;
-        for (int i = 0; i < n; i++) {
-            out.add(files.get((int) (i * step)));
-        }
-        return out;
     }
 
     private static void resetPeaks() {

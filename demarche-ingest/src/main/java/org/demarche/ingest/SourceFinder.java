@@ -73,6 +73,19 @@ public final class SourceFinder {
         return new Found(new ArrayList<>(files), problems, skipped[0]);
     }
 
+    /** n of the files, spread evenly over the list, so a sample spans the whole corpus (every year, not the first). */
+    public static List<Path> spread(List<Path> files, int n) {
+        if (n >= files.size()) {
+            return files;
+        }
+        List<Path> out = new ArrayList<>(n);
+        double step = (double) files.size() / n;
+        for (int i = 0; i < n; i++) {
+            out.add(files.get((int) (i * step)));
+        }
+        return out;
+    }
+
     private static boolean hidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");

@@ -1,5 +1,6 @@
 package org.demarche.pipeline;
 
+import org.demarche.ingest.Corpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class CrashSafetyTest {
 
     @Test
     void aKilledIngestLosesNothingItCommitted(@TempDir Path tmp) throws Exception {
-        List<Path> files = TestCorpora.ungdcSample(1500);
+        List<Path> files = Corpora.ungdcSample(1500);
         Path ws = tmp.resolve("ws");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), ws.toString()));

@@ -1,5 +1,6 @@
 package org.demarche.pipeline;
 
+import org.demarche.ingest.Corpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class IngestRunnerTest {
 
     @Test
     void theSameContentTwiceAddsNothing() throws Exception {
-        Path seeds = TestCorpora.copySeeds(tmp);
+        Path seeds = Corpora.copySeeds(tmp);
         Manifest m = Manifest.read(seeds.resolve("manifest.csv"));
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
             IngestSummary first = ingest(ws, m, new Recorder(), seeds);
@@ -94,7 +95,7 @@ class IngestRunnerTest {
 
     @Test
     void aChangedFileReplacesItsOldVersion() throws Exception {
-        Path seeds = TestCorpora.copySeeds(tmp);
+        Path seeds = Corpora.copySeeds(tmp);
         Manifest m = Manifest.read(seeds.resolve("manifest.csv"));
         Path seed = seeds.resolve("002_45ed76d0f631c29a.txt");
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
@@ -116,7 +117,7 @@ class IngestRunnerTest {
 
     @Test
     void badInputIsReportedOneLineEachAndTheBatchGoesOn() throws Exception {
-        Path seeds = TestCorpora.copySeeds(tmp);
+        Path seeds = Corpora.copySeeds(tmp);
         Manifest m = Manifest.read(seeds.resolve("manifest.csv"));
         Path batch = Files.createDirectories(tmp.resolve("batch folder with spaces"));
         Path good = batch.resolve("Косово — статья 003.txt"); // new content: seed 003 with a paragraph more

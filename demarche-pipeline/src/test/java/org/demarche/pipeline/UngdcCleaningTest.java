@@ -1,5 +1,6 @@
 package org.demarche.pipeline;
 
+import org.demarche.ingest.Corpora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +18,8 @@ class UngdcCleaningTest {
 
     @Test
     void statementsKeepTheirText(@TempDir Path tmp) throws Exception {
-        List<Path> files = TestCorpora.ungdcSample(1000);
-        Manifest manifest = Manifest.read(TestCorpora.ungdc().resolve("manifest.csv"));
+        List<Path> files = Corpora.ungdcSample(1000);
+        Manifest manifest = Manifest.read(Corpora.ungdc().resolve("manifest.csv"));
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
             IngestSummary s = new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults())
                     .run(files, manifest, new IngestListener() {});

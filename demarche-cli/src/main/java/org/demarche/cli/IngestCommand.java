@@ -11,6 +11,7 @@ import org.demarche.ingest.Manifest;
 import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
+import org.demarche.pipeline.NlpExtractor;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +47,24 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--all-files", description = "With a manifest: also read files in the folders that it does not list.")
     boolean allFiles;
 
+    @Option(names = "--no-extract", description = "Only read, clean and store the documents; find no actors or statements.")
+    boolean noExtract;
+
+    @Option(names = "--extraction-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Stop extracting a document after this long and keep it without (default: ${DEFAULT-VALUE}).")
+    long extractionTimeout;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to read.")
     List<Path> paths;
+
+    /** CoreNLP's models take a while to load: say so, on stderr. */
+    static NlpExtractor loadExtractor() {
+        long t0 = System.nanoTime();
+        System.err.print("demarche: loading the language models... ");
+        NlpExtractor x = new NlpExtractor();
+        System.err.printf("%.0f s%n", (System.nanoTime() - t0) / 1e9);
+        return x;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -83,7 +100,9 @@ final class IngestCommand implements Callable<Integer> {
             ProgressReporter progress = ProgressReporter.forStderr("ingest");
             IngestSummary summary;
             try {
-                summary = new IngestRunner(ws, new DocumentIngester(), options).run(paths, manifest, progress);
+                IngestRunner runner = noExtract ? new IngestRunner(ws, new DocumentIngester(), options)
+                        : new IngestRunner(ws, new DocumentIngester(), options, loadExtractor(), extractionTimeout * 1000);
+                summary = runner.run(paths, manifest, progress);
             } finally {
                 progress.close();
             }

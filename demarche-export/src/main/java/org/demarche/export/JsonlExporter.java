@@ -8,6 +8,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.demarche.store.KnowledgeBase;
 import org.demarche.store.StoredDocument;
 import org.demarche.store.Workspace;
 
@@ -32,15 +37,18 @@ public final class JsonlExporter {
         try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             try {
-                workspace.forEachDocument(d -> {
-                    try {
-                        writeDocument(g, d);
-                        g.writeRaw('\n');
-                        records[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                workspace.forEachDocument(d -> write(g, records, () -> writeDocument(g, d)));
+                KnowledgeBase kb = workspace.kb();
+                Map<Long, List<KnowledgeBase.RoleRow>> roles = kb.roles();
+                Map<String, List<Long>> spoken = new HashMap<>(); // "doc:actor" -> statement ids
+                kb.forEachStatement(s -> {
+                    if (s.speakerId() != null) {
+                        spoken.computeIfAbsent(s.documentId() + ":" + s.speakerId(), k -> new ArrayList<>()).add(s.id());
                     }
                 });
+                kb.forEachActor(a -> write(g, records, () -> writeActor(g, a, roles.getOrDefault(a.id(), List.of()), spoken)));
+                kb.forEachStatement(s -> write(g, records, () -> writeStatement(g, s)));
+                kb.forEachEvent(e -> write(g, records, () -> writeEvent(g, e)));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -51,6 +59,101 @@ public final class JsonlExporter {
 
     public static String documentId(long id) {
         return "d" + id;
+    }
+
+    public static String actorId(Long id) {
+        return id == null ? null : "a" + id;
+    }
+
+    public static String statementId(long id) {
+        return "s" + id;
+    }
+
+    /** Writes one record and its line end, counting it. */
+    private interface RecordWriter {
+        void write() throws IOException;
+    }
+
+    private static void write(JsonGenerator g, long[] records, RecordWriter w) {
+        try {
+            w.write();
+            g.writeRaw('\n');
+            records[0]++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeActor(JsonGenerator g, KnowledgeBase.ActorRow a, List<KnowledgeBase.RoleRow> roles,
+                                   Map<String, List<Long>> spoken) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "actor");
+        g.writeStringField("id", actorId(a.id()));
+        g.writeStringField("name", a.name());
+        g.writeStringField("kind", a.kind());
+        g.writeArrayFieldStart("aliases");
+        for (String alias : a.aliases()) {
+            g.writeString(alias);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("roles");
+        for (KnowledgeBase.RoleRow r : roles) {
+            g.writeStartObject();
+            g.writeStringField("title", r.title());
+            g.writeStringField("of", actorId(r.ofActorId()));
+            g.writeStringField("from", r.date());
+            g.writeNullField("to");
+            g.writeArrayFieldStart("evidence"); // what the actor said in that role, in that document
+            for (long s : spoken.getOrDefault(r.documentId() + ":" + a.id(), List.of())) {
+                g.writeString(statementId(s));
+            }
+            g.writeEndArray();
+            g.writeStringField("doc", documentId(r.documentId()));
+            g.writeStringField("text", r.text());
+            g.writeNumberField("start", r.start());
+            g.writeNumberField("end", r.end());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("mentions", a.mentions());
+        g.writeEndObject();
+    }
+
+    private static void writeStatement(JsonGenerator g, KnowledgeBase.StatementRow s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "statement");
+        g.writeStringField("id", statementId(s.id()));
+        g.writeStringField("doc", documentId(s.documentId()));
+        g.writeStringField("speaker", actorId(s.speakerId()));
+        g.writeStringField("kind", s.kind());
+        g.writeStringField("text", s.text());
+        g.writeNumberField("start", s.start());
+        g.writeNumberField("end", s.end());
+        g.writeStringField("date", s.date());
+        g.writeStringField("cue", s.cue());
+        g.writeArrayFieldStart("issues");
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeEvent(JsonGenerator g, KnowledgeBase.EventRow e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "event");
+        g.writeStringField("id", "e" + e.id());
+        g.writeStringField("kind", e.kind());
+        g.writeArrayFieldStart("actors");
+        for (long a : e.actorIds()) {
+            g.writeString(actorId(a));
+        }
+        g.writeEndArray();
+        g.writeStringField("target", actorId(e.targetId()));
+        g.writeStringField("place", e.place());
+        g.writeStringField("date", e.date());
+        g.writeStringField("doc", documentId(e.documentId()));
+        g.writeStringField("text", e.text());
+        g.writeNumberField("start", e.start());
+        g.writeNumberField("end", e.end());
+        g.writeEndObject();
     }
 
     private void writeDocument(JsonGenerator g, StoredDocument stored) throws IOException {

@@ -168,7 +168,10 @@ public final class BoilerplateCleaner {
         return new Result(text.toString(), map.build(), boilerplate, kept, removed);
     }
 
-    /** Between two neighbours that both stay, the original white space, so untouched text stays as it was. */
+    /**
+     * Between two neighbours that both stay: the original white space when it already holds a blank line, so
+     * untouched text stays as it was; else a blank line, so every paragraph and heading is one for later stages.
+     */
     private static String gap(String original, Block before, Block after) {
         Block.Piece last = before.pieces().get(before.pieces().size() - 1);
         Block.Piece next = after.pieces().get(0);
@@ -177,10 +180,11 @@ public final class BoilerplateCleaner {
         }
         int from = last.origStart() + last.text().length();
         int to = next.origStart();
-        if (from > to || to > original.length() || !original.substring(from, to).isBlank()) {
+        if (from > to || to > original.length()) {
             return SEPARATOR;
         }
-        return original.substring(from, to);
+        String between = original.substring(from, to);
+        return between.isBlank() && between.indexOf('\n') != between.lastIndexOf('\n') ? between : SEPARATOR;
     }
 
     private static Features features(Block b) {

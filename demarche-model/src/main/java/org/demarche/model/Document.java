@@ -35,4 +35,12 @@ public record Document(
         warnings = List.copyOf(warnings);
         metadata = metadata == null ? DocumentMetadata.EMPTY : metadata;
     }
+
+    /** The same document with one more warning. */
+    public Document withWarning(String warning) {
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.add(warning);
+        return new Document(file, source, hash, sizeBytes, mediaType, charset, metadata, originalText, cleanText,
+                boilerplateChars, w, offsets);
+    }
 }

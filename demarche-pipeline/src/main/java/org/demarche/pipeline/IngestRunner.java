@@ -19,12 +19,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.IngestException;
 import org.demarche.ingest.Manifest;
 import org.demarche.ingest.SourceFinder;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
+import org.demarche.model.Extraction;
 import org.demarche.pipeline.IngestListener.Outcome;
 import org.demarche.store.SourceState;
 import org.demarche.store.Workspace;
@@ -41,9 +43,19 @@ import org.demarche.store.Workspace;
 public final class IngestRunner {
 
     /**
-     * Bump when extraction changes what it stores: documents ingested by an older version are redone.
+     * Bump when ingest changes what it stores: documents ingested by an older version are redone.
      */
-    public static final String PIPELINE_VERSION = "ingest-1";
+    public static final String PIPELINE_VERSION = "ingest-2";
+
+    /** A stage after ingest that reads a document and finds actors, statements, roles and events in it. */
+    public interface Extractor {
+        Extraction extract(Document document);
+
+        /** Part of every document's fingerprint: a new version redoes the documents. */
+        String version();
+    }
+
+    private static final String MERGE_PENDING = "actor_merge_pending";
 
     /** How the run behaves. */
     public record Options(int threads, long maxFileBytes, boolean allFiles, int batchSize, long batchMillis) {
@@ -69,17 +81,38 @@ public final class IngestRunner {
     }
 
     /** What a worker hands the writer for one file. */
-    private record Result(Path path, Outcome outcome, Document document, String fingerprint, long size,
-                          long modified, String failure, SourceState previous) {}
+    private record Result(Path path, Outcome outcome, Document document, Extraction extraction, String fingerprint,
+                          long size, long modified, String failure, SourceState previous) {}
 
     private final Workspace workspace;
     private final DocumentIngester ingester;
     private final Options options;
+    private final Extractor extractor;
+    private final long extractionMillis;
+    private final ExecutorService extraction;
 
+    /** Ingest only: documents are read, cleaned and stored, nothing is extracted. */
     public IngestRunner(Workspace workspace, DocumentIngester ingester, Options options) {
+        this(workspace, ingester, options, null, 0);
+    }
+
+    /**
+     * Ingest, then extraction, each document on the worker that read it.
+     *
+     * @param extractionMillis a document whose extraction takes longer is stored without it, with a warning
+     */
+    public IngestRunner(Workspace workspace, DocumentIngester ingester, Options options, Extractor extractor,
+                        long extractionMillis) {
         this.workspace = workspace;
         this.ingester = ingester;
         this.options = options;
+        this.extractor = extractor;
+        this.extractionMillis = extractionMillis;
+        this.extraction = extractor == null ? null : Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "demarche-extract");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Ingests files and folders; never throws for a bad file, only for a workspace that cannot be written. */
@@ -151,6 +184,15 @@ public final class IngestRunner {
         } finally {
             pool.shutdownNow();
         }
+        boolean changed = counts[Outcome.NEW.ordinal()] + counts[Outcome.REPLACED.ordinal()] > 0;
+        if (extractor != null && (changed || workspace.setting(MERGE_PENDING).isPresent())) {
+            // flagged first, so a run killed during the merge has the next run redo it
+            workspace.setSetting(MERGE_PENDING, "1");
+            workspace.commit();
+            ActorMerge.run(workspace);
+            workspace.deleteSetting(MERGE_PENDING);
+            workspace.commit();
+        }
         return new IngestSummary(files.size(), counts[Outcome.NEW.ordinal()], counts[Outcome.REPLACED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
                 counts[Outcome.FAILED.ordinal()] + found.problems().size(), found.notInManifest(), bytesRead,
@@ -159,7 +201,7 @@ public final class IngestRunner {
 
     /** Worker side: read, recognise what is unchanged, extract what is not. */
     private Result process(Path path, DocumentMetadata meta, SourceState previous) {
-        String fingerprint = fingerprint(meta);
+        String fingerprint = fingerprint(meta, extractor == null ? "none" : extractor.version());
         long size;
         long modified;
         try {
@@ -173,7 +215,7 @@ public final class IngestRunner {
         }
         boolean sameFacts = previous != null && previous.fingerprint().equals(fingerprint);
         if (sameFacts && previous.size() == size && previous.modified() == modified) {
-            return new Result(path, Outcome.UNCHANGED, null, fingerprint, 0, modified, null, previous);
+            return new Result(path, Outcome.UNCHANGED, null, null, fingerprint, 0, modified, null, previous);
         }
         if (size > options.maxFileBytes()) {
             return failed(path, String.format("too large: %,d bytes (the limit is %,d; raise it with --max-file-size)",
@@ -189,17 +231,43 @@ public final class IngestRunner {
         }
         String hash = sha256(bytes);
         if (sameFacts && previous.hash().equals(hash)) {
-            return new Result(path, Outcome.UNCHANGED, null, fingerprint, bytes.length, modified, null, previous);
+            return new Result(path, Outcome.UNCHANGED, null, null, fingerprint, bytes.length, modified, null, previous);
         }
         String name = path.getFileName().toString();
         try {
             Document d = ingester.ingest(name, path.toString(), bytes, hash, meta);
-            return new Result(path, Outcome.NEW, d, fingerprint, bytes.length, modified, null, previous);
+            Extraction x = null;
+            if (extractor != null) {
+                try {
+                    x = extract(d);
+                } catch (TimeoutException e) {
+                    d = d.withWarning("extraction stopped after " + extractionMillis / 1000 + " s: the document is stored "
+                            + "without actors or statements");
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    d = d.withWarning("extraction failed: " + c.getClass().getSimpleName() + ": " + c.getMessage());
+                }
+            }
+            return new Result(path, Outcome.NEW, d, x, fingerprint, bytes.length, modified, null, previous);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(path, "interrupted", previous);
         } catch (IngestException e) {
             return failed(path, e.getMessage(), previous);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a parser bug on one hostile file must not end the batch
             return failed(path, "extraction failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), previous);
+        }
+    }
+
+    /** Runs the extractor with the per-document time limit; a document past it is stopped (interrupted). */
+    private Extraction extract(Document d) throws TimeoutException, ExecutionException, InterruptedException {
+        Future<Extraction> f = extraction.submit(() -> extractor.extract(d));
+        try {
+            return f.get(extractionMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw e;
         }
     }
 
@@ -224,14 +292,14 @@ public final class IngestRunner {
                 if (existing != null && r.previous() != null && existing == r.previous().documentId()) {
                     // same content, new manifest facts or pipeline version: redo it in place
                     workspace.deleteDocument(existing);
-                    id = workspace.insertDocument(d, r.fingerprint());
+                    id = store(d, r);
                     byHash.put(d.hash(), id);
                     outcome = Outcome.REPLACED;
                 } else if (existing != null) {
                     id = existing; // this content is stored already under another path
                     outcome = Outcome.DUPLICATE;
                 } else {
-                    id = workspace.insertDocument(d, r.fingerprint());
+                    id = store(d, r);
                     byHash.put(d.hash(), id);
                     outcome = r.previous() != null ? Outcome.REPLACED : Outcome.NEW;
                 }
@@ -245,8 +313,16 @@ public final class IngestRunner {
         }
     }
 
+    private long store(Document d, Result r) {
+        long id = workspace.insertDocument(d, r.fingerprint());
+        if (r.extraction() != null) {
+            workspace.kb().insert(id, r.extraction());
+        }
+        return id;
+    }
+
     private static Result failed(Path path, String reason, SourceState previous) {
-        return new Result(path, Outcome.FAILED, null, null, 0, 0, reason, previous);
+        return new Result(path, Outcome.FAILED, null, null, null, 0, 0, reason, previous);
     }
 
     private static Result get(Future<Result> f) {
@@ -261,8 +337,8 @@ public final class IngestRunner {
     }
 
     /** What besides the bytes decides a document's records: the manifest's facts and the pipeline version. */
-    static String fingerprint(DocumentMetadata m) {
-        String facts = String.join("\u0001", PIPELINE_VERSION, String.valueOf(m.url()), String.valueOf(m.title()),
+    static String fingerprint(DocumentMetadata m, String extraction) {
+        String facts = String.join("\u0001", PIPELINE_VERSION, extraction, String.valueOf(m.url()), String.valueOf(m.title()),
                 String.valueOf(m.published()), String.valueOf(m.publisher()), String.valueOf(m.author()),
                 String.valueOf(m.speaker()), String.valueOf(m.speakerKind()), String.valueOf(m.speakerRole()),
                 String.valueOf(m.speakerFor()), String.valueOf(m.language()));

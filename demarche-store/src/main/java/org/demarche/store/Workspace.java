@@ -40,10 +40,17 @@ public final class Workspace implements AutoCloseable {
 
     private final Path dir;
     private final Connection db;
+    private final KnowledgeBase kb;
 
     private Workspace(Path dir, Connection db) {
         this.dir = dir;
         this.db = db;
+        this.kb = new KnowledgeBase(this, db);
+    }
+
+    /** What extraction added: actors, statements, roles, events. */
+    public KnowledgeBase kb() {
+        return kb;
     }
 
     /** Opens the workspace in {@code dir}, creating it (and the folder) on first use. */
@@ -135,6 +142,15 @@ public final class Workspace implements AutoCloseable {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure("write setting " + name, e);
+        }
+    }
+
+    public void deleteSetting(String name) {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM setting WHERE name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("delete setting " + name, e);
         }
     }
 
@@ -313,7 +329,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private WorkspaceException failure(String what, Exception e) {
+    WorkspaceException failure(String what, Exception e) {
         return new WorkspaceException("workspace " + dir + ": cannot " + what + ": " + e.getMessage(), e);
     }
 

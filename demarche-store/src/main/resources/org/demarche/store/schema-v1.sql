@@ -39,10 +39,27 @@ CREATE TABLE IF NOT EXISTS document_source (
 );
 CREATE INDEX IF NOT EXISTS document_source_document ON document_source(document_id);
 
+-- Actors as one document names them: one row per real-world actor the document mentions,
+-- with every surface form it uses. merge_key says what joins it to the same actor elsewhere
+-- ("p:sergei lavrov", "s:RUS", "o:kfor"); actor_id is the workspace-wide actor it was merged into.
+CREATE TABLE IF NOT EXISTS local_actor (
+    id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+    document_id BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    name        VARCHAR(1024) NOT NULL,
+    kind        VARCHAR(32)   NOT NULL,
+    merge_key   VARCHAR(1024) NOT NULL,
+    forms       VARCHAR(65535) NOT NULL,                -- JSON array of surface forms
+    actor_id    BIGINT
+);
+CREATE INDEX IF NOT EXISTS local_actor_document ON local_actor(document_id);
+CREATE INDEX IF NOT EXISTS local_actor_actor ON local_actor(actor_id);
+
+-- Workspace-wide actors: rebuilt from local_actor by the merge after every ingest run.
 CREATE TABLE IF NOT EXISTS actor (
-    id   BIGINT AUTO_INCREMENT PRIMARY KEY,
-    name VARCHAR(1024) NOT NULL,
-    kind VARCHAR(32)   NOT NULL                        -- person, state, organization, other
+    id       BIGINT PRIMARY KEY,
+    name     VARCHAR(1024) NOT NULL,
+    kind     VARCHAR(32)   NOT NULL,
+    mentions INT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS actor_alias (
@@ -52,29 +69,29 @@ CREATE TABLE IF NOT EXISTS actor_alias (
 );
 CREATE INDEX IF NOT EXISTS actor_alias_alias ON actor_alias(alias);
 
--- A stretch of text naming an actor (or a date, a title, a place: kind says which).
+-- A stretch of text naming an actor, a place, a title or a date (kind says which; text holds a date's ISO value).
 CREATE TABLE IF NOT EXISTS mention (
-    id           BIGINT AUTO_INCREMENT PRIMARY KEY,
-    document_id  BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-    actor_id     BIGINT REFERENCES actor(id) ON DELETE SET NULL,
-    kind         VARCHAR(32) NOT NULL,
-    text         VARCHAR(4096) NOT NULL,
-    start_offset INT NOT NULL,
-    end_offset   INT NOT NULL
+    id             BIGINT AUTO_INCREMENT PRIMARY KEY,
+    document_id    BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    local_actor_id BIGINT REFERENCES local_actor(id) ON DELETE CASCADE,
+    kind           VARCHAR(32) NOT NULL,
+    text           VARCHAR(4096) NOT NULL,
+    start_offset   INT NOT NULL,
+    end_offset     INT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mention_document ON mention(document_id);
-CREATE INDEX IF NOT EXISTS mention_actor ON mention(actor_id);
+CREATE INDEX IF NOT EXISTS mention_local_actor ON mention(local_actor_id);
 
 CREATE TABLE IF NOT EXISTS statement (
-    id           BIGINT AUTO_INCREMENT PRIMARY KEY,
-    document_id  BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-    speaker_id   BIGINT REFERENCES actor(id) ON DELETE SET NULL,
-    kind         VARCHAR(16) NOT NULL,                 -- direct, indirect
-    text         CLOB NOT NULL,
-    start_offset INT NOT NULL,
-    end_offset   INT NOT NULL,
-    date_iso     VARCHAR(32),
-    cue          VARCHAR(255)
+    id             BIGINT AUTO_INCREMENT PRIMARY KEY,
+    document_id    BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    speaker_id     BIGINT REFERENCES local_actor(id) ON DELETE CASCADE,
+    kind           VARCHAR(16) NOT NULL,                 -- direct, indirect
+    text           CLOB NOT NULL,
+    start_offset   INT NOT NULL,
+    end_offset     INT NOT NULL,
+    date_iso       VARCHAR(32),
+    cue            VARCHAR(255)
 );
 CREATE INDEX IF NOT EXISTS statement_document ON statement(document_id);
 CREATE INDEX IF NOT EXISTS statement_speaker ON statement(speaker_id);
@@ -89,29 +106,27 @@ CREATE TABLE IF NOT EXISTS statement_issue (
 
 -- A title an actor held, with the document and offsets that show it.
 CREATE TABLE IF NOT EXISTS actor_role (
-    id           BIGINT AUTO_INCREMENT PRIMARY KEY,
-    actor_id     BIGINT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
-    title        VARCHAR(1024) NOT NULL,
-    of_actor_id  BIGINT REFERENCES actor(id) ON DELETE SET NULL,
-    date_from    VARCHAR(32),
-    date_to      VARCHAR(32),
-    document_id  BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-    statement_id BIGINT REFERENCES statement(id) ON DELETE SET NULL,
-    start_offset INT,
-    end_offset   INT
+    id             BIGINT AUTO_INCREMENT PRIMARY KEY,
+    document_id    BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    local_actor_id BIGINT NOT NULL REFERENCES local_actor(id) ON DELETE CASCADE,
+    title          VARCHAR(1024) NOT NULL,
+    of_local_id    BIGINT REFERENCES local_actor(id) ON DELETE SET NULL,
+    date_iso       VARCHAR(32),
+    start_offset   INT NOT NULL,
+    end_offset     INT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS actor_role_actor ON actor_role(actor_id);
+CREATE INDEX IF NOT EXISTS actor_role_actor ON actor_role(local_actor_id);
 
 CREATE TABLE IF NOT EXISTS stance (
-    id          BIGINT AUTO_INCREMENT PRIMARY KEY,
-    actor_id    BIGINT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
-    issue       VARCHAR(255) NOT NULL,
-    polarity    VARCHAR(16) NOT NULL,
-    document_id BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-    date_iso    VARCHAR(32),
-    confidence  DOUBLE NOT NULL
+    id             BIGINT AUTO_INCREMENT PRIMARY KEY,
+    document_id    BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    local_actor_id BIGINT NOT NULL REFERENCES local_actor(id) ON DELETE CASCADE,
+    issue          VARCHAR(255) NOT NULL,
+    polarity       VARCHAR(16) NOT NULL,
+    date_iso       VARCHAR(32),
+    confidence     DOUBLE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS stance_issue ON stance(issue, actor_id);
+CREATE INDEX IF NOT EXISTS stance_issue ON stance(issue);
 
 CREATE TABLE IF NOT EXISTS stance_evidence (
     stance_id    BIGINT NOT NULL REFERENCES stance(id) ON DELETE CASCADE,
@@ -120,22 +135,22 @@ CREATE TABLE IF NOT EXISTS stance_evidence (
 );
 
 CREATE TABLE IF NOT EXISTS event (
-    id           BIGINT AUTO_INCREMENT PRIMARY KEY,
-    document_id  BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-    kind         VARCHAR(32) NOT NULL,
-    target_id    BIGINT REFERENCES actor(id) ON DELETE SET NULL,
-    place        VARCHAR(1024),
-    date_iso     VARCHAR(32),
-    text         CLOB NOT NULL,
-    start_offset INT NOT NULL,
-    end_offset   INT NOT NULL
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    document_id     BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+    kind            VARCHAR(32) NOT NULL,
+    target_local_id BIGINT REFERENCES local_actor(id) ON DELETE SET NULL,
+    place           VARCHAR(1024),
+    date_iso        VARCHAR(32),
+    text            CLOB NOT NULL,
+    start_offset    INT NOT NULL,
+    end_offset      INT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_document ON event(document_id);
 
 CREATE TABLE IF NOT EXISTS event_actor (
-    event_id BIGINT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
-    actor_id BIGINT NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
-    PRIMARY KEY (event_id, actor_id)
+    event_id       BIGINT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    local_actor_id BIGINT NOT NULL REFERENCES local_actor(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, local_actor_id)
 );
 
 -- Workspace-wide settings: schema version, the active codebook.

@@ -1,0 +1,1118 @@
+package org.demarche.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.CoreDocument;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.demarche.model.ActorKind;
+import org.demarche.model.DocumentMetadata;
+import org.demarche.model.Extraction;
+import org.demarche.model.Statement;
+
+/**
+ * The extraction stage for one document: who is named, who said what (quoted or reported),
+ * in which role, when, and what happened. Built on CoreNLP's tokens, entities, SUTime dates
+ * and (for speech sentences only) dependency parses; the attribution rules are this
+ * project's, written for news, interviews and speeches of any topic.
+ */
+public final class DocumentExtractor {
+
+    /** Verbs that report speech or writing (lemmas). */
+    static final Set<String> SPEECH = Set.of("say", "tell", "add", "state", "declare", "warn", "claim", "suggest",
+            "insist", "argue", "stress", "note", "announce", "urge", "demand", "complain", "answer", "reply",
+            "respond", "explain", "emphasize", "emphasise", "assert", "maintain", "acknowledge", "admit", "deny",
+            "promise", "pledge", "vow", "predict", "write", "confirm", "accuse", "criticize", "criticise", "reiterate",
+            "repeat", "recall", "observe", "remark", "ask", "threaten", "caution", "concede", "contend", "mention",
+            "underline", "underscore", "affirm", "proclaim", "comment", "indicate", "charge", "agree",
+            "estimate", "conclude", "point", "report", "quote", "testify");
+    /** Nouns that describe a speaker by office ("the envoy said"). */
+    private static final Set<String> OFFICES = Set.of("minister", "envoy", "ambassador", "spokesman", "spokeswoman",
+            "spokesperson", "diplomat", "president", "chief", "secretary", "leader", "commander", "official", "premier",
+            "chairman", "chairwoman", "representative", "counselor", "counsellor", "general", "senator", "prosecutor",
+            "head", "director", "negotiator", "mediator", "prime", "king", "queen", "chancellor");
+    private static final Set<String> HE_SHE = Set.of("he", "she", "him", "her");
+    private static final Set<String> STATE_BODIES = Set.of("side", "government", "authorities", "leadership",
+            "delegation", "administration", "foreign ministry", "ministry", "cabinet", "parliament");
+    private static final Map<String, String> EVENTS = Map.ofEntries(
+            Map.entry("visit", "visit"), Map.entry("arrive", "visit"), Map.entry("meet", "meeting"),
+            Map.entry("meeting", "meeting"), Map.entry("talks", "talks"), Map.entry("negotiate", "talks"),
+            Map.entry("negotiation", "talks"), Map.entry("propose", "proposal"), Map.entry("proposal", "proposal"),
+            Map.entry("demand", "demand"), Map.entry("warn", "warning"), Map.entry("threaten", "threat"),
+            Map.entry("veto", "veto"), Map.entry("vote", "vote"), Map.entry("adopt", "resolution"),
+            Map.entry("resolution", "resolution"), Map.entry("declare", "declaration"),
+            Map.entry("declaration", "declaration"), Map.entry("recognize", "recognition"),
+            Map.entry("recognise", "recognition"), Map.entry("recognition", "recognition"), Map.entry("agree", "agreement"),
+            Map.entry("sign", "agreement"), Map.entry("agreement", "agreement"), Map.entry("bomb", "use-of-force"),
+            Map.entry("bombing", "use-of-force"), Map.entry("attack", "use-of-force"), Map.entry("invade", "use-of-force"),
+            Map.entry("appoint", "appointment"), Map.entry("nominate", "appointment"), Map.entry("elect", "appointment"));
+    private static final Pattern TURN = Pattern.compile("(?m)(?:^|(?<=[.?!…”\"] ))([A-Z][A-Za-z.’'-]{1,25}(?: [A-Z][A-Za-z.’'-]{1,25})?):\\s");
+    private static final Pattern TIMEX_DAY = Pattern.compile("^(\\d{4}|XXXX)-(\\d{2})(?:-(\\d{2}))?");
+    private static final Pattern TIMEX_YEAR = Pattern.compile("^(\\d{4})$");
+    private static final Pattern TIMEX_WEEK = Pattern.compile("^(\\d{4})-W(\\d{2})");
+    private static final int MAX_PARSE_TOKENS = 150;
+
+    private final CoreNlp nlp;
+    private final Gazetteer gazetteer = Gazetteer.get();
+
+    public DocumentExtractor(CoreNlp nlp) {
+        this.nlp = nlp;
+    }
+
+    public Extraction extract(String text, DocumentMetadata meta) {
+        return new Run(text, meta).run();
+    }
+
+    /** One document's extraction: the state the stages share. */
+    private final class Run {
+        final String text;
+        final DocumentMetadata meta;
+        final String published;
+        final String docDate;
+        final List<QuoteFinder.Quote> quotes;
+        final List<Extraction.LocalActor> actors = new ArrayList<>();
+        final Map<String, Integer> actorByKey = new HashMap<>();
+        final List<Extraction.Mention> mentions = new ArrayList<>();
+        final List<Extraction.SaidText> statements = new ArrayList<>();
+        final List<Extraction.Role> roles = new ArrayList<>();
+        final List<Extraction.Happening> events = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        final Map<Integer, String> titles = new HashMap<>(); // actor -> latest title word(s) seen
+        CoreDocument doc;
+        /** Entity mentions of each sentence with their resolved actor (or -1). */
+        final List<List<Ent>> ents = new ArrayList<>();
+        final Map<QuoteFinder.Quote, Integer> quoteSpeaker = new HashMap<>();
+        int salientPerson = -1;
+        String narrativeDate;
+
+        Run(String text, DocumentMetadata meta) {
+            this.text = text;
+            this.meta = meta == null ? DocumentMetadata.EMPTY : meta;
+            this.published = this.meta.published();
+            this.docDate = published != null && published.matches("\\d{4}-\\d{2}-\\d{2}") ? published : null;
+            this.quotes = QuoteFinder.find(text);
+        }
+
+        Extraction run() {
+            doc = nlp.annotate(text, docDate);
+            collectEntities();
+            int manifestSpeaker = manifestSpeaker();
+            parseSpeechSentences();
+            List<CoreSentence> sents = doc.sentences();
+            for (int s = 0; s < sents.size(); s++) {
+                updateNarrativeDate(s);
+                speech(s);
+                rolesIn(s);
+                eventsIn(s);
+                updateSalience(s);
+            }
+            unattributedQuotes();
+            interviewTurns();
+            if (manifestSpeaker >= 0) {
+                speakerText(manifestSpeaker);
+            }
+            statements.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                    : Integer.compare(a.end(), b.end()));
+            for (int i = statements.size() - 1; i > 0; i--) {
+                Extraction.SaidText x = statements.get(i);
+                Extraction.SaidText y = statements.get(i - 1);
+                if (x.start() == y.start() && x.end() == y.end() && x.speaker() == y.speaker()) {
+                    statements.remove(i);
+                }
+            }
+            return new Extraction(actors, mentions, statements, roles, events, warnings);
+        }
+
+        // ---- entities and local actors ---------------------------------------------------
+
+        /** An entity mention in a sentence, with its actor once resolved. */
+        final class Ent {
+            final CoreEntityMention m;
+            final String type;
+            final int start;
+            final int end;
+            final int firstTok;
+            final int lastTok;
+            int actor = -1;
+            String kind;
+
+            Ent(CoreEntityMention m) {
+                this.m = m;
+                this.type = m.entityType();
+                this.start = m.charOffsets().first();
+                this.end = m.charOffsets().second();
+                this.firstTok = m.tokens().get(0).index();
+                this.lastTok = m.tokens().get(m.tokens().size() - 1).index();
+            }
+
+            String text() {
+                return m.text();
+            }
+
+            boolean pronoun() {
+                return type.equals("PERSON") && m.tokens().size() == 1
+                        && m.tokens().get(0).tag() != null && m.tokens().get(0).tag().startsWith("PRP");
+            }
+        }
+
+        void collectEntities() {
+            List<Ent> persons = new ArrayList<>();
+            for (CoreSentence s : doc.sentences()) {
+                List<Ent> list = new ArrayList<>();
+                for (CoreEntityMention m : s.entityMentions()) {
+                    Ent e = new Ent(m);
+                    list.add(e);
+                    if (e.type.equals("PERSON") && !e.pronoun()) {
+                        persons.add(e);
+                    }
+                }
+                ents.add(list);
+            }
+            clusterPersons(persons);
+            for (int si = 0; si < ents.size(); si++) {
+                List<CoreLabel> toks = doc.sentences().get(si).tokens();
+                for (Ent e : ents.get(si)) {
+                    switch (e.type) {
+                        case "ORGANIZATION" -> {
+                            e.kind = "organization";
+                            e.actor = org(e.text());
+                        }
+                        case "COUNTRY" -> {
+                            e.kind = "state";
+                            e.actor = state(e.text());
+                        }
+                        case "CITY", "LOCATION", "STATE_OR_PROVINCE" -> {
+                            Optional<Gazetteer.State> asState = gazetteer.byName(e.text());
+                            boolean capitalActing = gazetteer.byCapital(e.text()).isPresent() && actsAsSubject(toks, e);
+                            if (e.type.equals("LOCATION") && asState.isPresent()) {
+                                e.kind = "state";
+                                e.actor = state(e.text());
+                            } else if (capitalActing) {
+                                e.kind = "state";
+                                e.actor = stateOf(gazetteer.byCapital(e.text()).get(), e.text());
+                            } else {
+                                e.kind = "place";
+                            }
+                        }
+                        case "NATIONALITY" -> {
+                            String next = e.lastTok < toks.size() ? toks.get(e.lastTok).word().toLowerCase() : "";
+                            Optional<Gazetteer.State> st = gazetteer.byDemonym(e.text());
+                            if (st.isPresent() && STATE_BODIES.contains(next)) {
+                                e.kind = "state";
+                                e.actor = stateOf(st.get(), "the " + e.text() + " " + next);
+                            }
+                        }
+                        case "TITLE" -> e.kind = "title";
+                        case "DATE" -> e.kind = "date";
+                        default -> {
+                        }
+                    }
+                    if (e.kind != null && !e.kind.equals("date")) {
+                        mentions.add(new Extraction.Mention(e.actor, e.kind, e.start, e.end, e.text()));
+                    } else if ("date".equals(e.kind)) {
+                        String iso = isoDate(timex(e));
+                        if (iso != null) {
+                            mentions.add(new Extraction.Mention(-1, "date", e.start, e.end, iso));
+                        }
+                    }
+                }
+            }
+        }
+
+        /** A capital that does something ("Moscow has said", "Belgrade rejected") is its government. */
+        boolean actsAsSubject(List<CoreLabel> toks, Ent e) {
+            if (e.lastTok >= toks.size()) {
+                return false;
+            }
+            String tag = toks.get(e.lastTok).tag();
+            return tag != null && (tag.startsWith("VB") || tag.equals("MD"));
+        }
+
+        /**
+         * Full names make clusters; a lone surname joins the one full name of the document that
+         * ends with it, and stays apart when there are none or several (no merge without evidence).
+         */
+        void clusterPersons(List<Ent> persons) {
+            persons.removeIf(e -> gazetteer.byDemonym(e.text()).isPresent() || gazetteer.byName(e.text()).isPresent()
+                    && e.m.tokens().size() == 1);
+            Set<String> notFirstNames = notFirstNames(persons);
+            Map<String, List<Integer>> bySurname = new HashMap<>();
+            for (Ent e : persons) {
+                String name = stripPossessive(e.text());
+                List<String> tokens = NameKeys.personTokens(name);
+                if (tokens.size() == 2 && notFirstNames.contains(tokens.get(0))) {
+                    continue; // "Brzezinski Lavrov": two names run together (columns, lists), not a full name
+                }
+                if (tokens.size() >= 2) {
+                    int a = actor("p:" + NameKeys.personKey(name), name, ActorKind.PERSON);
+                    e.actor = a;
+                    e.kind = "person";
+                    bySurname.computeIfAbsent(NameKeys.surnameKey(name), k -> new ArrayList<>());
+                    if (!bySurname.get(NameKeys.surnameKey(name)).contains(a)) {
+                        bySurname.get(NameKeys.surnameKey(name)).add(a);
+                    }
+                }
+            }
+            for (Ent e : persons) {
+                String name = stripPossessive(e.text());
+                if (e.actor < 0 && NameKeys.personTokens(name).size() >= 2) {
+                    name = name.substring(name.lastIndexOf(' ') + 1); // a run-together name: only its surname counts
+                }
+                if (e.actor < 0) {
+                    String key = NameKeys.surnameKey(name);
+                    if (key.isEmpty()) {
+                        continue;
+                    }
+                    List<Integer> full = bySurname.getOrDefault(key, List.of());
+                    e.actor = full.size() == 1 ? full.get(0) : actor("p:" + key, name, ActorKind.PERSON);
+                    e.kind = "person";
+                }
+                addForm(e.actor, name);
+                String title = titleBefore(e);
+                if (title != null) {
+                    addForm(e.actor, title + " " + name);
+                }
+            }
+        }
+
+        /**
+         * Words that cannot be a first name here: another person's surname in this document, or part of a
+         * place or organisation it names ("Helsinki" of the Helsinki Final Act).
+         */
+        Set<String> notFirstNames(List<Ent> persons) {
+            Set<String> out = new java.util.HashSet<>();
+            for (Ent e : persons) {
+                List<String> t = NameKeys.personTokens(stripPossessive(e.text()));
+                if (t.size() >= 2) {
+                    out.add(t.get(t.size() - 1));
+                }
+            }
+            for (List<Ent> list : ents) {
+                for (Ent e : list) {
+                    if (!e.type.equals("PERSON") && !e.type.equals("TITLE") && !e.type.equals("DATE")
+                            && !e.type.equals("NUMBER")) {
+                        for (String w : NameKeys.fold(e.text()).split(" ")) {
+                            out.add(NameKeys.translit(w));
+                        }
+                    }
+                }
+            }
+            // a name that is a document's full name in its own right stays possible
+            for (Ent e : persons) {
+                List<String> t = NameKeys.personTokens(stripPossessive(e.text()));
+                if (t.size() >= 3) {
+                    out.remove(t.get(0));
+                }
+            }
+            return out;
+        }
+
+        /** "Ambassador" in "Ambassador Lavrov", "Dr." in "Dr. Mizin": the title word(s) right before a name. */
+        String titleBefore(Ent e) {
+            CoreSentence s = e.m.sentence();
+            List<CoreLabel> toks = s.tokens();
+            int i = e.firstTok - 2; // token before, 0-based
+            if (i < 0) {
+                return null;
+            }
+            CoreLabel t = toks.get(i);
+            if (t.word().matches("(Mr|Mrs|Ms|Dr|Prof)\\.?")) {
+                return t.word();
+            }
+            if ("TITLE".equals(t.ner()) && Character.isUpperCase(t.word().charAt(0))) {
+                int j = i;
+                while (j > 0 && ("TITLE".equals(toks.get(j - 1).ner()) && Character.isUpperCase(toks.get(j - 1).word().charAt(0))
+                        || j > 1 && toks.get(j - 1).word().equals("of") && "TITLE".equals(toks.get(j - 2).ner()))) {
+                    j--; // "Under Secretary of State": the whole title
+                }
+                return text.substring(toks.get(j).beginPosition(), t.endPosition());
+            }
+            return null;
+        }
+
+        int org(String surface) {
+            String name = stripPossessive(surface);
+            String key = NameKeys.orgKey(name);
+            // "the Council" after "the UN Security Council": the one organisation it ends
+            if (!name.contains(" ") || name.split(" ").length == 2 && name.startsWith("the ")) {
+                for (Extraction.LocalActor a : actors) {
+                    if (a.kind() == ActorKind.ORGANIZATION && a.key().endsWith(key) && !a.key().equals("o:" + key)) {
+                        addForm(a.index(), name);
+                        return a.index();
+                    }
+                }
+            }
+            // "United Nations" and "UN" are one, by initials
+            for (Extraction.LocalActor a : actors) {
+                if (a.kind() == ActorKind.ORGANIZATION
+                        && (NameKeys.initials(a.name()).equals(name) || NameKeys.initials(name).equals(a.name()))
+                        && Math.max(a.name().length(), name.length()) > 3) {
+                    addForm(a.index(), name);
+                    return a.index();
+                }
+            }
+            return actor("o:" + key, name, ActorKind.ORGANIZATION);
+        }
+
+        int state(String surface) {
+            String name = stripPossessive(surface);
+            return gazetteer.byName(name).map(s -> stateOf(s, name))
+                    .orElseGet(() -> actor("s:" + NameKeys.fold(name), name, ActorKind.STATE));
+        }
+
+        int stateOf(Gazetteer.State s, String surface) {
+            int a = actor("s:" + s.code(), s.name(), ActorKind.STATE);
+            addForm(a, surface);
+            return a;
+        }
+
+        int actor(String key, String name, ActorKind kind) {
+            if (kind == ActorKind.PERSON) {
+                name = NameKeys.withoutHonorifics(name);
+            }
+            Integer a = actorByKey.get(key);
+            if (a == null) {
+                a = actors.size();
+                actors.add(new Extraction.LocalActor(a, name, kind, key, new LinkedHashSet<>()));
+                actorByKey.put(key, a);
+            }
+            addForm(a, name);
+            return a;
+        }
+
+        void addForm(int actor, String form) {
+            if (actor < 0 || form == null || form.isBlank()) {
+                return;
+            }
+            Extraction.LocalActor a = actors.get(actor);
+            a.forms().add(form.strip());
+            boolean bare = NameKeys.fold(form).split(" ").length == NameKeys.personTokens(form).size();
+            if (form.length() > a.name().length() && a.kind() == ActorKind.PERSON && bare
+                    && NameKeys.personKey(form).equals(NameKeys.personKey(a.name()))) {
+                actors.set(actor, new Extraction.LocalActor(a.index(), form.strip(), a.kind(), a.key(), a.forms()));
+            }
+        }
+
+        /** The speaker the manifest names, with the role and the state or body it speaks for. */
+        int manifestSpeaker() {
+            if (meta.speaker() == null) {
+                return -1;
+            }
+            ActorKind kind = ActorKind.parse(meta.speakerKind());
+            int a;
+            if (kind == ActorKind.STATE) {
+                a = state(meta.speaker());
+            } else if (kind == ActorKind.ORGANIZATION) {
+                a = org(meta.speaker());
+            } else {
+                String name = meta.speaker();
+                a = NameKeys.personTokens(name).size() >= 2
+                        ? actor("p:" + NameKeys.personKey(name), name, ActorKind.PERSON)
+                        : actor("p:" + NameKeys.surnameKey(name), name, ActorKind.PERSON);
+            }
+            if (meta.speakerRole() != null || meta.speakerFor() != null) {
+                int of = -1;
+                if (meta.speakerFor() != null) {
+                    of = gazetteer.byName(meta.speakerFor()).isPresent() ? state(meta.speakerFor()) : org(meta.speakerFor());
+                }
+                String title = meta.speakerRole() != null ? meta.speakerRole() : "speaker";
+                roles.add(new Extraction.Role(a, title, of, published, 0, 0));
+                titles.put(a, title.toLowerCase());
+            }
+            return a;
+        }
+
+        // ---- speech ------------------------------------------------------------------------
+
+        void parseSpeechSentences() {
+            List<CoreMap> chosen = new ArrayList<>();
+            for (CoreSentence s : doc.sentences()) {
+                if (s.tokens().size() > MAX_PARSE_TOKENS) {
+                    continue;
+                }
+                boolean speech = false;
+                for (CoreLabel t : s.tokens()) {
+                    if (t.tag() != null && t.tag().startsWith("VB") && SPEECH.contains(t.lemma())) {
+                        speech = true;
+                        break;
+                    }
+                }
+                if (speech || hasEventTrigger(s)) {
+                    chosen.add(s.coreMap());
+                }
+            }
+            nlp.parse(chosen);
+        }
+
+        boolean hasEventTrigger(CoreSentence s) {
+            for (CoreLabel t : s.tokens()) {
+                if (t.lemma() != null && EVENTS.containsKey(t.lemma().toLowerCase()) && quoteAt(t.beginPosition()) == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        SemanticGraph graph(CoreSentence s) {
+            return s.coreMap().get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+        }
+
+        void speech(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            SemanticGraph g = graph(s);
+            if (g == null) {
+                return;
+            }
+            List<CoreLabel> toks = s.tokens();
+            List<Integer> verbs = new ArrayList<>();
+            for (CoreLabel t : toks) {
+                if (t.tag() != null && t.tag().startsWith("VB") && SPEECH.contains(t.lemma())
+                        && quoteAt(t.beginPosition()) == null) {
+                    verbs.add(t.index());
+                }
+            }
+            int previousSpeaker = -1;
+            for (int vi = 0; vi < verbs.size(); vi++) {
+                IndexedWord verb = g.getNodeByIndexSafe(verbs.get(vi));
+                if (verb == null) {
+                    continue;
+                }
+                IndexedWord subj = subjectOf(g, verb, 0);
+                int speaker = subj == null ? -1 : resolve(si, g, subj);
+                if (speaker < 0 && previousSpeaker >= 0 && coordinated(g, verb)) {
+                    speaker = previousSpeaker; // "Burns told …, and added that …"
+                }
+                if (speaker < 0) {
+                    continue;
+                }
+                previousSpeaker = speaker;
+                if (negatedOrPassive(g, verb)) {
+                    continue; // "did not say where", "when asked whether": no statement
+                }
+                CoreLabel v = toks.get(verb.index() - 1);
+                int limit = vi + 1 < verbs.size() ? toks.get(verbs.get(vi + 1) - 1).beginPosition() : s.charOffsets().second();
+                QuoteFinder.Quote q = quoteAfter(v.endPosition(), limit);
+                if (q != null && wordCount(q.text(text)) < 4 && !adjacent(v.endPosition(), q.start())) {
+                    q = null; // a term in quotes inside reported speech ("proximity talks") is no quotation
+                }
+                if (q == null) {
+                    q = quoteBefore(v.beginPosition(), s.charOffsets().first());
+                }
+                String date = dateOf(si, g, verb);
+                if (q != null && !quoteSpeaker.containsKey(q)) {
+                    quoteSpeaker.put(q, speaker);
+                    statements.add(new Extraction.SaidText(speaker, Statement.Kind.DIRECT, q.start(), q.end(),
+                            q.text(text), date, v.word()));
+                }
+                reported(g, verb, speaker, date, v.word());
+            }
+        }
+
+        boolean negatedOrPassive(SemanticGraph g, IndexedWord verb) {
+            for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+                String rel = e.getRelation().toString();
+                if (rel.equals("neg") || rel.equals("aux:pass") || rel.equals("nsubj:pass")
+                        || rel.equals("advmod") && e.getDependent().word().equalsIgnoreCase("not")) {
+                    return true;
+                }
+            }
+            // a bare participle ("when asked") is passive
+            boolean hasAux = g.outgoingEdgeList(verb).stream().anyMatch(e -> e.getRelation().toString().startsWith("aux"));
+            return "VBN".equals(verb.tag()) && !hasAux;
+        }
+
+        /** The verb is joined to an earlier one by "and" or "but". */
+        boolean coordinated(SemanticGraph g, IndexedWord verb) {
+            return g.outgoingEdgeList(verb).stream().anyMatch(e -> e.getRelation().toString().equals("cc"));
+        }
+
+        /** Only a comma, colon or "that" between cue and quote. */
+        boolean adjacent(int cueEnd, int quoteStart) {
+            return text.substring(cueEnd, Math.max(cueEnd, quoteStart - 1)).matches("[\\s,:]*(that\\s*)?");
+        }
+
+        /** The subject of a speech verb, climbing from "saying" or "and added" to the clause that has one. */
+        IndexedWord subjectOf(SemanticGraph g, IndexedWord verb, int depth) {
+            for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+                String rel = e.getRelation().toString();
+                if (rel.equals("nsubj") || rel.equals("nsubj:xsubj")) {
+                    return e.getDependent();
+                }
+            }
+            if (depth < 3) {
+                // "confirmed the position, saying …" (acl of a noun), "and added" (conj), "…, adding" (advcl):
+                // the subject is up the tree; a reported clause (ccomp) has its own and is never climbed out of
+                for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
+                    String rel = e.getRelation().toString();
+                    if (!rel.equals("ccomp") && !rel.equals("parataxis") && !rel.startsWith("csubj")) {
+                        IndexedWord s = subjectOf(g, e.getGovernor(), depth + 1);
+                        if (s != null) {
+                            return s;
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Who a subject token is: a named actor, a pronoun's antecedent, or an office's holder. */
+        int resolve(int si, SemanticGraph g, IndexedWord subj) {
+            CoreLabel t = doc.sentences().get(si).tokens().get(subj.index() - 1);
+            if (quoteAt(t.beginPosition()) != null) {
+                return -1; // "we said" inside someone's quote
+            }
+            Ent named = entAt(si, t.beginPosition());
+            if (named != null && named.actor >= 0) {
+                return named.actor;
+            }
+            if (named != null && named.pronoun() || HE_SHE.contains(t.word().toLowerCase())) {
+                return salientPerson;
+            }
+            // a named actor inside the subject phrase: "Kosovo Prime Minister and former KLA commander Agim Ceku"
+            int best = -1;
+            for (IndexedWord w : g.descendants(subj)) {
+                Ent e = entAt(si, doc.sentences().get(si).tokens().get(w.index() - 1).beginPosition());
+                if (e != null && e.actor >= 0 && (best < 0 || actors.get(e.actor).kind() == ActorKind.PERSON
+                        && actors.get(best).kind() != ActorKind.PERSON)) {
+                    best = e.actor;
+                }
+            }
+            if (best >= 0) {
+                return best;
+            }
+            String lemma = t.lemma() == null ? "" : t.lemma().toLowerCase();
+            if (OFFICES.contains(lemma) && "NN".equals(t.tag())) {
+                for (Map.Entry<Integer, String> held : titles.entrySet()) {
+                    if (held.getValue().contains(lemma) && held.getKey() == salientPerson) {
+                        return held.getKey();
+                    }
+                }
+                return salientPerson;
+            }
+            return -1;
+        }
+
+        /** "said it would undermine security": the clausal complement is the reported statement. */
+        void reported(SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
+            for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+                if (!e.getRelation().toString().equals("ccomp")) {
+                    continue;
+                }
+                IndexedWord head = e.getDependent();
+                int min = Integer.MAX_VALUE;
+                int max = -1;
+                for (IndexedWord w : g.descendants(head)) {
+                    if (w.index() <= verb.index()) {
+                        continue; // only what follows the verb
+                    }
+                    min = Math.min(min, w.beginPosition());
+                    max = Math.max(max, w.endPosition());
+                    if (w.index() == head.index()) {
+                        continue;
+                    }
+                }
+                if (max < 0 || max - min < 12) {
+                    continue;
+                }
+                String span = text.substring(min, max);
+                if (span.matches("(?is)^(whether|if|where|what|how|why|when|who|which)\\b.*")) {
+                    continue; // an embedded question is not a statement
+                }
+                Matcher mark = Pattern.compile("^that\\s+").matcher(span);
+                if (mark.find()) {
+                    min += mark.end();
+                }
+                while (max > min && ",.;:\"“”'’ ".indexOf(text.charAt(max - 1)) >= 0) {
+                    max--;
+                }
+                if (quotedShare(min, max) > 0.5 || max - min < 12) {
+                    continue; // a quote: the direct statement says it
+                }
+                statements.add(new Extraction.SaidText(speaker, Statement.Kind.INDIRECT, min, max,
+                        text.substring(min, max), date, cue));
+            }
+        }
+
+        double quotedShare(int start, int end) {
+            int quoted = 0;
+            for (QuoteFinder.Quote q : quotes) {
+                quoted += Math.max(0, Math.min(end, q.end()) - Math.max(start, q.start()));
+            }
+            return end > start ? (double) quoted / (end - start) : 0;
+        }
+
+        /** The first quote opening after a cue, before the next cue or the sentence's end. */
+        QuoteFinder.Quote quoteAfter(int from, int limit) {
+            for (QuoteFinder.Quote q : quotes) {
+                if (q.start() > from && q.start() <= limit + 1) {
+                    return q;
+                }
+            }
+            return null;
+        }
+
+        /** A quote closing just before the cue: "…," he said / "…," said Lavrov. */
+        QuoteFinder.Quote quoteBefore(int cueStart, int sentenceStart) {
+            for (QuoteFinder.Quote q : quotes) {
+                if (q.end() <= cueStart && q.end() >= sentenceStart - 1) {
+                    String gap = text.substring(q.end(), cueStart);
+                    if (gap.length() < 60 && gap.matches("(?s)[\\s,.!?…\"“”'’-]*(\\S+\\s+){0,4}")) {
+                        return q;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Quotes no cue claimed: a run-on or next quote of the same speaker, else a scare quote or a title. */
+        void unattributedQuotes() {
+            QuoteFinder.Quote prev = null;
+            for (QuoteFinder.Quote q : quotes) {
+                Integer speaker = quoteSpeaker.get(q);
+                if (speaker == null && prev != null && quoteSpeaker.containsKey(prev)) {
+                    boolean runOn = q.continued();
+                    boolean sameParagraph = !text.substring(prev.end(), q.start()).contains("\n\n");
+                    boolean opensSentence = opensSentence(q) && wordCount(q.text(text)) >= 4;
+                    if (runOn || sameParagraph && opensSentence) {
+                        speaker = quoteSpeaker.get(prev);
+                        quoteSpeaker.put(q, speaker);
+                        statements.add(new Extraction.SaidText(speaker, Statement.Kind.DIRECT, q.start(), q.end(),
+                                q.text(text), dateAt(q.start()), null));
+                    }
+                }
+                prev = q;
+            }
+        }
+
+        boolean opensSentence(QuoteFinder.Quote q) {
+            int i = q.start() - 2;
+            while (i >= 0 && text.charAt(i) == ' ') {
+                i--;
+            }
+            return i < 0 || ".!?\n”\"".indexOf(text.charAt(i)) >= 0;
+        }
+
+        /**
+         * Interviews: "EIR: question" and "Mizin: answer" turns. The label whose turns mostly ask is the
+         * interviewer; the other turns are the interviewee's statements.
+         */
+        void interviewTurns() {
+            Matcher m = TURN.matcher(text);
+            List<int[]> turns = new ArrayList<>(); // label start, label end, text start
+            Map<String, Integer> counts = new HashMap<>();
+            while (m.find()) {
+                turns.add(new int[] {m.start(1), m.end(1), m.end()});
+                counts.merge(m.group(1), 1, Integer::sum);
+            }
+            counts.values().removeIf(c -> c < 2);
+            if (counts.size() < 2) {
+                return;
+            }
+            turns.removeIf(t -> !counts.containsKey(text.substring(t[0], t[1])));
+            Map<String, int[]> asks = new HashMap<>(); // label -> {questions, turns}
+            for (int i = 0; i < turns.size(); i++) {
+                String label = text.substring(turns.get(i)[0], turns.get(i)[1]);
+                int end = i + 1 < turns.size() ? turns.get(i + 1)[0] : text.length();
+                String body = text.substring(turns.get(i)[2], end);
+                int[] a = asks.computeIfAbsent(label, k -> new int[2]);
+                a[0] += body.contains("?") ? 1 : 0;
+                a[1]++;
+            }
+            for (int i = 0; i < turns.size(); i++) {
+                String label = text.substring(turns.get(i)[0], turns.get(i)[1]);
+                int[] a = asks.get(label);
+                if (a[0] * 2 > a[1]) {
+                    continue; // the interviewer's questions
+                }
+                int speaker = labelActor(label);
+                if (speaker < 0) {
+                    continue;
+                }
+                int start = turns.get(i)[2];
+                int end = i + 1 < turns.size() ? turns.get(i + 1)[0] : text.length();
+                while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                if (end - start > 2) {
+                    statements.add(new Extraction.SaidText(speaker, Statement.Kind.DIRECT, start, end,
+                            text.substring(start, end), published, null));
+                }
+            }
+        }
+
+        /** "Mizin" names the document's Viktor Mizin; an unknown label becomes a person of its own. */
+        int labelActor(String label) {
+            String key = NameKeys.surnameKey(label);
+            for (Extraction.LocalActor a : actors) {
+                if (a.kind() == ActorKind.PERSON && NameKeys.surnameKey(a.name()).equals(key)) {
+                    addForm(a.index(), label);
+                    return a.index();
+                }
+            }
+            return label.length() > 3 && !label.equals(label.toUpperCase())
+                    ? actor("p:" + key, label, ActorKind.PERSON) : -1;
+        }
+
+        /** A speech, op-ed or statement: its unquoted text, paragraph by paragraph, is the manifest speaker's. */
+        void speakerText(int speaker) {
+            List<int[]> others = new ArrayList<>();
+            for (Map.Entry<QuoteFinder.Quote, Integer> e : quoteSpeaker.entrySet()) {
+                if (e.getValue() != speaker) {
+                    others.add(new int[] {e.getKey().start(), e.getKey().end()});
+                }
+            }
+            int pos = 0;
+            int firstBody = firstBodyParagraph();
+            while (pos < text.length()) {
+                int end = text.indexOf("\n\n", pos);
+                end = end < 0 ? text.length() : end;
+                if (pos >= firstBody) {
+                    int from = pos;
+                    int paragraphStart = pos;
+                    for (int[] o : others.stream().filter(o -> o[0] >= paragraphStart)
+                            .sorted((a, b) -> a[0] - b[0]).toList()) {
+                        if (o[0] < end && o[0] > from) {
+                            addOwn(speaker, from, o[0] - 1);
+                            from = Math.min(end, o[1] + 1);
+                        }
+                    }
+                    addOwn(speaker, from, end);
+                }
+                pos = end + 2;
+            }
+        }
+
+        /** Paragraphs before the first one of prose (title, byline) are not the speaker's statement. */
+        int firstBodyParagraph() {
+            int pos = 0;
+            while (pos < text.length()) {
+                int end = text.indexOf("\n\n", pos);
+                end = end < 0 ? text.length() : end;
+                String p = text.substring(pos, end).strip();
+                if (wordCount(p) >= 12) {
+                    return pos;
+                }
+                pos = end + 2;
+            }
+            return 0;
+        }
+
+        void addOwn(int speaker, int start, int end) {
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (wordCount(text.substring(start, end)) >= 3) {
+                statements.add(new Extraction.SaidText(speaker, Statement.Kind.INDIRECT, start, end,
+                        text.substring(start, end), published, null));
+            }
+        }
+
+        // ---- roles -------------------------------------------------------------------------
+
+        /**
+         * "Foreign Minister Igor Ivanov", "Russia's ambassador to the UN, Sergei Lavrov",
+         * "Viktor Mizin is a counselor at the Russian UN Mission": a title next to a person,
+         * and the state or organisation it is held in.
+         */
+        void rolesIn(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            List<CoreLabel> toks = s.tokens();
+            List<Ent> list = ents.get(si);
+            for (int i = 0; i < list.size(); i++) {
+                Ent e = list.get(i);
+                if (!"title".equals(e.kind) || quoteAt(e.start) != null) {
+                    continue;
+                }
+                int person = -1;
+                int end = e.end;
+                // TITLE directly before PERSON
+                if (i + 1 < list.size() && list.get(i + 1).firstTok == e.lastTok + 1 && "person".equals(list.get(i + 1).kind)) {
+                    person = list.get(i + 1).actor;
+                    end = list.get(i + 1).end;
+                }
+                // "TITLE (to|of ORG), PERSON" apposition
+                if (person < 0) {
+                    for (int j = i + 1; j < list.size() && j <= i + 3; j++) {
+                        Ent p = list.get(j);
+                        if ("person".equals(p.kind) && p.firstTok >= 2 && toks.get(p.firstTok - 2).word().equals(",")
+                                && p.firstTok - e.lastTok <= 6) {
+                            person = p.actor;
+                            end = p.end;
+                            break;
+                        }
+                    }
+                }
+                // "PERSON is a TITLE" / "PERSON, (the) TITLE"
+                if (person < 0 && i > 0) {
+                    Ent p = list.get(i - 1);
+                    String between = text.substring(p.end, e.start);
+                    if ("person".equals(p.kind) && between.matches("(,? (is|was|has been|became) (a|an|the) |, (the |a |an )?)([A-Za-z’'-]+ ){0,3}")) {
+                        person = p.actor;
+                    }
+                }
+                if (person < 0) {
+                    continue;
+                }
+                int of = ofWhat(list, i, e);
+                String title = e.text();
+                String after = text.substring(e.end, Math.min(text.length(), e.end + 40));
+                Matcher to = Pattern.compile("^ (to|of|at) (the )?([A-Z][\\w.]*(?: [A-Z][\\w.]*)*)").matcher(after);
+                if (to.find()) {
+                    title = title + " " + to.group(1) + " " + (to.group(2) == null ? "" : to.group(2)) + to.group(3);
+                }
+                roles.add(new Extraction.Role(person, title.replaceAll("\\s+", " "), of, dateOf(si),
+                        Math.min(e.start, roleStart(list, i)), Math.max(end, e.end)));
+                titles.put(person, e.text().toLowerCase());
+            }
+        }
+
+        int roleStart(List<Ent> list, int i) {
+            return i > 0 && list.get(i - 1).lastTok >= list.get(i).firstTok - 3 && list.get(i - 1).actor >= 0
+                    && !"person".equals(list.get(i - 1).kind) ? list.get(i - 1).start : list.get(i).start;
+        }
+
+        /** The state or organisation of a title: "Russia's ambassador", "Russian Foreign Minister", "at the UN Mission". */
+        int ofWhat(List<Ent> list, int i, Ent title) {
+            if (i > 0) {
+                Ent before = list.get(i - 1);
+                if (before.lastTok >= title.firstTok - 2) {
+                    if (before.actor >= 0 && !"person".equals(before.kind)) {
+                        return before.actor;
+                    }
+                    if ("NATIONALITY".equals(before.type)) {
+                        Optional<Gazetteer.State> st = gazetteer.byDemonym(before.text());
+                        if (st.isPresent()) {
+                            return stateOf(st.get(), st.get().name());
+                        }
+                    }
+                }
+            }
+            for (int j = i + 1; j < list.size() && j <= i + 2; j++) {
+                Ent after = list.get(j);
+                if (after.firstTok - title.lastTok <= 4 && after.actor >= 0 && !"person".equals(after.kind)) {
+                    return after.actor;
+                }
+            }
+            return -1;
+        }
+
+        // ---- events ------------------------------------------------------------------------
+
+        void eventsIn(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            for (CoreLabel t : s.tokens()) {
+                String kind = t.lemma() == null ? null : EVENTS.get(t.lemma().toLowerCase());
+                if (kind == null || quoteAt(t.beginPosition()) != null) {
+                    continue;
+                }
+                boolean verb = t.tag() != null && t.tag().startsWith("VB");
+                List<Integer> who = new ArrayList<>();
+                int target = -1;
+                String place = null;
+                for (Ent e : ents.get(si)) {
+                    if (quoteAt(e.start) != null) {
+                        continue;
+                    }
+                    if (e.actor >= 0 && e.end <= t.beginPosition() && !who.contains(e.actor)) {
+                        who.add(e.actor);
+                    } else if (e.actor >= 0 && e.start >= t.endPosition() && target < 0) {
+                        target = e.actor;
+                    }
+                    if ("place".equals(e.kind) && place == null || "state".equals(e.kind) && place == null
+                            && e.start > t.endPosition() && kind.equals("visit")) {
+                        place = e.text();
+                    }
+                }
+                if (who.isEmpty() || !verb && target < 0) {
+                    continue;
+                }
+                // keep the actors nearest the trigger: the subject side of the clause
+                if (who.size() > 2) {
+                    who = who.subList(who.size() - 2, who.size());
+                }
+                int start = s.charOffsets().first();
+                int end = s.charOffsets().second();
+                events.add(new Extraction.Happening(kind, List.copyOf(who), target, place, dateOf(si), start, end,
+                        text.substring(start, end)));
+                break; // one event a sentence: its main happening
+            }
+        }
+
+        // ---- dates -------------------------------------------------------------------------
+
+        /** When the verb's act happened: a date attached to it ("declared on July 14"), else the story's current date. */
+        String dateOf(int si, SemanticGraph g, IndexedWord verb) {
+            for (Ent e : ents.get(si)) {
+                if (!"date".equals(e.kind) || quoteAt(e.start) != null) {
+                    continue;
+                }
+                for (int t = e.firstTok; t <= e.lastTok; t++) {
+                    IndexedWord w = g.getNodeByIndexSafe(t);
+                    if (w != null && g.getParents(w).contains(verb)) {
+                        String iso = isoDate(timex(e));
+                        if (iso != null && notAfterPublication(iso)) {
+                            return iso;
+                        }
+                    }
+                }
+            }
+            return narrativeDate != null ? narrativeDate : published;
+        }
+
+        /** The date a sentence reports: its own date expression, else the story's current date, else publication. */
+        String dateOf(int si) {
+            for (Ent e : ents.get(si)) {
+                if ("date".equals(e.kind) && quoteAt(e.start) == null) {
+                    String iso = isoDate(timex(e));
+                    if (iso != null && notAfterPublication(iso)) {
+                        return iso;
+                    }
+                }
+            }
+            return narrativeDate != null ? narrativeDate : published;
+        }
+
+        String dateAt(int offset) {
+            List<CoreSentence> sents = doc.sentences();
+            for (int i = 0; i < sents.size(); i++) {
+                if (sents.get(i).charOffsets().second() >= offset) {
+                    return dateOf(i);
+                }
+            }
+            return published;
+        }
+
+        /**
+         * A day or month that opens a sentence ("On July 18, …", "Yesterday, …") becomes the date of what the
+         * story tells next; dates in subordinate clauses ("when he met … last month") do not move it.
+         */
+        void updateNarrativeDate(int si) {
+            if (meta.speaker() != null) {
+                return; // a speech is dated by its delivery, not by the dates it recalls
+            }
+            for (Ent e : ents.get(si)) {
+                if ("date".equals(e.kind) && quoteAt(e.start) == null && e.firstTok <= 4) {
+                    String iso = isoDate(timex(e));
+                    if (iso != null && iso.length() >= 7 && notAfterPublication(iso)) {
+                        narrativeDate = iso;
+                    }
+                }
+            }
+        }
+
+        boolean notAfterPublication(String iso) {
+            return published == null || iso.compareTo(published) <= 0 || iso.startsWith(published)
+                    || published.startsWith(iso);
+        }
+
+        String timex(Ent e) {
+            String v = e.m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            return v == null ? "" : v;
+        }
+
+        /** SUTime's value as ISO 8601 with the precision the text supports, or null. */
+        String isoDate(String timex) {
+            Matcher w = TIMEX_WEEK.matcher(timex);
+            if (w.find()) {
+                java.time.LocalDate monday = java.time.LocalDate.of(Integer.parseInt(w.group(1)), 1, 4)
+                        .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(w.group(2)))
+                        .with(java.time.DayOfWeek.MONDAY);
+                return monday.toString().substring(0, 7);
+            }
+            Matcher d = TIMEX_DAY.matcher(timex);
+            if (d.find()) {
+                String year = d.group(1);
+                if (year.equals("XXXX")) {
+                    if (published == null) {
+                        return null;
+                    }
+                    year = published.substring(0, 4);
+                }
+                if (Integer.parseInt(year) < 1800) {
+                    return null;
+                }
+                return year + "-" + d.group(2) + (d.group(3) != null ? "-" + d.group(3) : "");
+            }
+            Matcher y = TIMEX_YEAR.matcher(timex);
+            if (y.find()) {
+                int year = Integer.parseInt(y.group(1));
+                return year >= 1800 && year <= 2100 ? y.group(1) : null;
+            }
+            return null;
+        }
+
+        // ---- salience and helpers ------------------------------------------------------------
+
+        /** The person a later "he" or "the envoy" most likely means: this sentence's subject person. */
+        void updateSalience(int si) {
+            SemanticGraph g = graph(doc.sentences().get(si));
+            if (g != null) {
+                for (IndexedWord root : g.getRoots()) {
+                    IndexedWord subj = subjectOf(g, root, 0);
+                    if (subj != null) {
+                        int a = resolve(si, g, subj);
+                        if (a >= 0 && actors.get(a).kind() == ActorKind.PERSON) {
+                            salientPerson = a;
+                            return;
+                        }
+                    }
+                }
+            }
+            for (Ent e : ents.get(si)) {
+                if ("person".equals(e.kind) && quoteAt(e.start) == null && !possessive(e)) {
+                    salientPerson = e.actor;
+                    return;
+                }
+            }
+        }
+
+        boolean possessive(Ent e) {
+            String after = text.substring(e.end, Math.min(text.length(), e.end + 2));
+            return after.startsWith("'s") || after.startsWith("’s");
+        }
+
+        Ent entAt(int si, int offset) {
+            for (Ent e : ents.get(si)) {
+                if (offset >= e.start && offset < e.end) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        QuoteFinder.Quote quoteAt(int offset) {
+            for (QuoteFinder.Quote q : quotes) {
+                if (offset >= q.start() && offset < q.end()) {
+                    return q;
+                }
+            }
+            return null;
+        }
+    }
+
+    static String stripPossessive(String s) {
+        return s.replaceAll("['’]s?$", "").strip();
+    }
+
+    static int wordCount(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+}

@@ -32,8 +32,13 @@ import picocli.CommandLine.Parameters;
         description = "Measure a stage on a corpus and print the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: ingest.")
+    @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: ingest (read, clean, store) or "
+            + "extract (the full pipeline, compared in the same run with CoreNLP's stock pipeline on the same documents).")
     String stage;
+
+    @Option(names = "--stock-sample", paramLabel = "N", defaultValue = "20",
+            description = "With extract: how many of the documents CoreNLP's stock pipeline also runs on (default: ${DEFAULT-VALUE}).")
+    int stockSample;
 
     @Option(names = "--corpus", paramLabel = "DIR", required = true, description = "The corpus folder.")
     Path corpus;
@@ -51,11 +56,12 @@ final class BenchCommand implements Callable<Integer> {
     Path workspaceDir;
 
     @Override
-    public Integer call() throws IOException, ManifestException {
-        if (!stage.equals("ingest")) {
-            System.err.println("demarche: unknown stage " + stage + " (ingest)");
+    public Integer call() throws Exception {
+        if (!stage.equals("ingest") && !stage.equals("extract")) {
+            System.err.println("demarche: unknown stage " + stage + " (ingest or extract)");
             return 2;
         }
+        boolean extract = stage.equals("extract");
         Path mf = manifestFile != null ? manifestFile : corpus.resolve("manifest.csv");
         Manifest manifest = Files.exists(mf) ? Manifest.read(mf) : Manifest.none();
         List<Path> files = SourceFinder.find(List.of(corpus), manifest, false).files();
@@ -75,8 +81,12 @@ final class BenchCommand implements Callable<Integer> {
             long gc0 = gcMillis();
             IngestSummary first;
             IngestSummary again;
+            IngestRunner.Extractor extractor = extract ? IngestCommand.loadExtractor() : null;
+            resetPeaks();
             try (Workspace ws = Workspace.open(wsDir)) {
-                IngestRunner runner = new IngestRunner(ws, new DocumentIngester(), options);
+                IngestRunner runner = extract
+                        ? new IngestRunner(ws, new DocumentIngester(), options, extractor, 600_000)
+                        : new IngestRunner(ws, new DocumentIngester(), options);
                 ProgressReporter progress = ProgressReporter.forStderr("bench");
                 try {
                     first = runner.run(files, manifest, progress);
@@ -86,14 +96,28 @@ final class BenchCommand implements Callable<Integer> {
                 again = runner.run(files, manifest, new IngestListener() {});
             }
             double secs = first.elapsed().toNanos() / 1e9;
+            long words = extract ? StockPipeline.words(files) : 0;
             System.out.printf("first pass:  %s%n", first.describe());
             System.out.printf("  %.1f documents/s, %.2f MB/s (%.1f MB read), peak heap %d MB, GC %.1f s%n",
                     first.files() / secs, first.bytesRead() / 1e6 / secs, first.bytesRead() / 1e6, peakHeapMb(),
                     (gcMillis() - gc0) / 1000.0);
+            if (extract) {
+                System.out.printf("  demarche full pipeline: %,d words, %.0f words/s%n", words, words / secs);
+            }
             double againSecs = again.elapsed().toNanos() / 1e9;
             System.out.printf("second pass (unchanged): %s%n  %.2f s, %.1f%% of the first pass%n", again.describe(),
                     againSecs, 100 * againSecs / secs);
             System.out.printf("workspace size on disk: %.1f MB%n", folderBytes(wsDir) / 1e6);
+            if (extract) {
+                List<Path> sample = SourceFinder.spread(files, Math.min(stockSample, files.size()));
+                resetPeaks();
+                StockPipeline.Result stock = StockPipeline.run(sample, options.threads());
+                System.out.printf("CoreNLP stock pipeline (%s) on %d of the documents: %,d words in %.1f s, "
+                        + "%.0f words/s, peak heap %d MB%n", StockPipeline.ANNOTATORS, sample.size(), stock.words(),
+                        stock.seconds(), stock.words() / stock.seconds(), peakHeapMb());
+                System.out.printf("speed-up of demarche over the stock pipeline: %.1fx%n",
+                        (words / secs) / (stock.words() / stock.seconds()));
+            }
         } finally {
             if (temporary) {
                 deleteTree(wsDir);

@@ -79,6 +79,20 @@ public final class PlainTextReader {
             }
         }
         if (longest <= UNWRAPPED_LINE) {
+            // a heading glued to its paragraph: a short first line that ends no sentence, then a much longer one
+            int firstEnd = text.indexOf('\n', start);
+            if (firstEnd > start && firstEnd < end) {
+                String first = text.substring(start, firstEnd).strip();
+                int nextEnd = text.indexOf('\n', firstEnd + 1);
+                int next = (nextEnd < 0 || nextEnd > end ? end : nextEnd) - firstEnd - 1;
+                if (first.length() < 60 && first.split("\\s+").length <= 8 && next > 80 && next > 2 * first.length()
+                        && !endsSentence(first)
+                        && !first.endsWith(",") && Character.isUpperCase(firstLetter(first))) {
+                    addSpan(out, text, start, firstEnd);
+                    add(out, text, firstEnd + 1, end);
+                    return;
+                }
+            }
             addSpan(out, text, start, end);
             return;
         }
@@ -89,6 +103,15 @@ public final class PlainTextReader {
                 lineStart = i + 1;
             }
         }
+    }
+
+    private static char firstLetter(String s) {
+        for (char c : s.toCharArray()) {
+            if (Character.isLetter(c)) {
+                return c;
+            }
+        }
+        return 'a';
     }
 
     private static void addSpan(List<Block> out, String text, int start, int end) {

@@ -27,7 +27,10 @@ public final class CoreNlp {
         p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         p.setProperty("ssplit.newlineIsSentenceBreak", "two");
         p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
-        p.setProperty("pos.maxlen", "400");
+        // a "sentence" of thousands of tokens (a list, a table, text with no punctuation) is skipped, not
+        // tagged for minutes: nothing in it can be attributed anyway
+        p.setProperty("pos.maxlen", "500");
+        p.setProperty("ner.maxlen", "500");
         p.setProperty("ner.applyNumericClassifiers", "true");
         p.setProperty("ner.useSUTime", "true");
         base = new StanfordCoreNLP(p);

@@ -670,7 +670,7 @@ public final class DocumentExtractor {
             for (QuoteFinder.Quote q : quotes) {
                 if (q.end() <= cueStart && q.end() >= sentenceStart - 1) {
                     String gap = text.substring(q.end(), cueStart);
-                    if (gap.length() < 60 && gap.matches("(?s)[\\s,.!?…\"“”'’-]*(\\S+\\s+){0,4}")) {
+                    if (gap.length() < 60 && !gap.contains("\n\n") && gap.matches("(?s)[\\s,.!?…\"“”'’-]*(\\S+\\s+){0,4}")) {
                         return q;
                     }
                 }

@@ -1,0 +1,113 @@
+package org.demarche.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.demarche.ingest.Corpora;
+import org.demarche.ingest.DocumentIngester;
+import org.demarche.ingest.Manifest;
+import org.demarche.model.ActorKind;
+import org.demarche.model.Document;
+import org.demarche.model.Extraction;
+import org.demarche.model.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who said what, when, in which role: on the seeds and a UN General Debate statement. */
+class DocumentExtractorTest {
+
+    private static DocumentExtractor extractor;
+    private static Manifest seeds;
+
+    @BeforeAll
+    static void load() throws Exception {
+        extractor = new DocumentExtractor(CoreNlp.get());
+        seeds = Manifest.read(Corpora.examples().resolve("manifest.csv"));
+    }
+
+    private static Document doc(Path p, Manifest m) throws Exception {
+        return new DocumentIngester().ingest(p.getFileName().toString(), p.toString(), Files.readAllBytes(p), "h",
+                m.metadataFor(p));
+    }
+
+    private static String speaker(Extraction x, String textPart) {
+        return x.statements().stream().filter(s -> s.text().contains(textPart)).findFirst()
+                .map(s -> s.speaker() < 0 ? "-" : x.actors().get(s.speaker()).name()).orElse("not found");
+    }
+
+    private static Optional<Extraction.SaidText> statement(Extraction x, String textPart) {
+        return x.statements().stream().filter(s -> s.text().contains(textPart)).findFirst();
+    }
+
+    @Test
+    void quotesAreTheirSpeakersWordsAndScareQuotesAreNot() throws Exception {
+        Document d = doc(Corpora.seed("002"), seeds);
+        Extraction x = extractor.extract(d.cleanText(), d.metadata());
+        assertEquals("Sergey Lavrov", speaker(x, "We have information that the EU mission"));
+        assertEquals("Sergey Lavrov", speaker(x, "This will only lead to yet another"), "through 'he said'");
+        assertEquals("James Appathurai", speaker(x, "They have done that task in a neutral"), "the next quote, same speaker");
+        assertEquals("Sergey Lavrov", speaker(x, "it would undermine security in the Balkans and Europe"));
+        assertEquals(Statement.Kind.INDIRECT, statement(x, "it would undermine security").get().kind());
+        assertFalse(x.statements().stream().anyMatch(s -> s.text().equals("the rest of Serbia.")), "no cue governs it");
+        assertFalse(x.statements().stream().anyMatch(s -> s.text().equals("Neutral and impartial")), "a headline");
+        for (Extraction.SaidText s : x.statements()) {
+            assertEquals(s.text(), d.cleanText().substring(s.start(), s.end()), "offsets point at the words");
+        }
+    }
+
+    @Test
+    void rolesAndDatesFromTheText() throws Exception {
+        Document d = doc(Corpora.seed("001"), seeds);
+        Extraction x = extractor.extract(d.cleanText(), d.metadata());
+        Extraction.Role ambassador = x.roles().stream()
+                .filter(r -> x.actors().get(r.actor()).name().equals("Sergei Lavrov")).findFirst().orElseThrow();
+        assertTrue(ambassador.title().startsWith("ambassador to the UN"), ambassador.title());
+        assertEquals("Russia", x.actors().get(ambassador.ofActor()).name());
+        Extraction.Happening arrival = x.events().stream()
+                .filter(e -> e.text().contains("Lavrov arrived on November 7")).findFirst().orElseThrow();
+        assertEquals("visit", arrival.kind());
+        assertEquals("1999-11-07", arrival.date(), "November 7 of the story's year");
+        assertTrue(x.mentions().stream().anyMatch(m -> m.kind().equals("date") && m.text().equals("1999-11-09")),
+                "yesterday, seen from 10 November 1999");
+        assertEquals("Sergei Lavrov", speaker(x, "as soon as possible"));
+    }
+
+    @Test
+    void statementsAreDatedWhenTheyWereMade() throws Exception {
+        Document d = doc(Corpora.seed("003"), seeds);
+        Extraction x = extractor.extract(d.cleanText(), d.metadata());
+        assertEquals("2007-07-14", statement(x, "The time is now.").get().date(), "declared on July 14");
+        assertEquals("2007-07-18", statement(x, "Kosovo will be independent by the end of 2007").get().date());
+        assertEquals("Condoleezza Rice", speaker(x, "We are committed to an independent Kosovo"));
+        assertEquals("2007-07-18", statement(x, "We are committed to an independent Kosovo").get().date(), "later that day");
+    }
+
+    @Test
+    void aSpeechIsItsSpeakersWordsWithRoleAndState() throws Exception {
+        Path p = Corpora.ungdc().resolve("Session 63 - 2008/RUS_63_2008.txt");
+        Document d = doc(p, Manifest.read(Corpora.ungdc().resolve("manifest.csv")));
+        Extraction x = extractor.extract(d.cleanText(), d.metadata());
+        long lavrov = x.statements().stream().filter(s -> s.speaker() >= 0
+                && x.actors().get(s.speaker()).name().equals("Sergey V. Lavrov")).count();
+        assertTrue(lavrov >= 10, "paragraphs of the speech: " + lavrov);
+        assertTrue(x.statements().stream().allMatch(s -> s.date() != null && s.date().startsWith("2008")));
+        Extraction.Role role = x.roles().get(0);
+        assertEquals("Minister for Foreign Affairs", role.title());
+        assertEquals(ActorKind.STATE, x.actors().get(role.ofActor()).kind());
+        assertEquals("Russia", x.actors().get(role.ofActor()).name());
+    }
+
+    @Test
+    void anOpEdIsItsAuthorsWordsAndScareQuotesStayHis() throws Exception {
+        Document d = doc(Corpora.seed("004"), seeds);
+        Extraction x = extractor.extract(d.cleanText(), d.metadata());
+        assertEquals("Alexander Botsan-Kharchenko", speaker(x, "Russia’s position is unchanging"));
+        assertTrue(x.statements().stream().noneMatch(s -> s.text().equals("sovereignization")));
+        assertTrue(x.statements().stream().allMatch(s -> s.date() == null), "the manifest gives no date: none is guessed");
+    }
+}

@@ -50,7 +50,7 @@ public final class DocumentExtractor {
             "delegation", "administration", "foreign ministry", "ministry", "cabinet", "parliament");
     private static final Map<String, String> EVENTS = Map.ofEntries(
             Map.entry("visit", "visit"), Map.entry("arrive", "visit"), Map.entry("meet", "meeting"),
-            Map.entry("meeting", "meeting"), Map.entry("talks", "talks"), Map.entry("negotiate", "talks"),
+            Map.entry("meeting", "meeting"), Map.entry("talks", "talks"), Map.entry("talk", "talks"), Map.entry("negotiate", "talks"),
             Map.entry("negotiation", "talks"), Map.entry("propose", "proposal"), Map.entry("proposal", "proposal"),
             Map.entry("demand", "demand"), Map.entry("warn", "warning"), Map.entry("threaten", "threat"),
             Map.entry("veto", "veto"), Map.entry("vote", "vote"), Map.entry("adopt", "resolution"),
@@ -98,6 +98,7 @@ public final class DocumentExtractor {
         final Map<QuoteFinder.Quote, Integer> quoteSpeaker = new HashMap<>();
         int salientPerson = -1;
         String narrativeDate;
+        String storyYear;
 
         Run(String text, DocumentMetadata meta) {
             this.text = text;
@@ -149,6 +150,8 @@ public final class DocumentExtractor {
             final int lastTok;
             int actor = -1;
             String kind;
+            /** A date's value, resolved once in document order (see {@link #timex}). */
+            String value = "";
 
             Ent(CoreEntityMention m) {
                 this.m = m;
@@ -183,6 +186,7 @@ public final class DocumentExtractor {
                 ents.add(list);
             }
             clusterPersons(persons);
+            acronymsDefined();
             for (int si = 0; si < ents.size(); si++) {
                 List<CoreLabel> toks = doc.sentences().get(si).tokens();
                 for (Ent e : ents.get(si)) {
@@ -217,14 +221,17 @@ public final class DocumentExtractor {
                             }
                         }
                         case "TITLE" -> e.kind = "title";
-                        case "DATE" -> e.kind = "date";
+                        case "DATE" -> {
+                            e.kind = "date";
+                            e.value = timex(e);
+                        }
                         default -> {
                         }
                     }
                     if (e.kind != null && !e.kind.equals("date")) {
                         mentions.add(new Extraction.Mention(e.actor, e.kind, e.start, e.end, e.text()));
                     } else if ("date".equals(e.kind)) {
-                        String iso = isoDate(timex(e));
+                        String iso = isoDate(e.value);
                         if (iso != null) {
                             mentions.add(new Extraction.Mention(-1, "date", e.start, e.end, iso));
                         }
@@ -233,13 +240,35 @@ public final class DocumentExtractor {
             }
         }
 
+        /** "a European Union (EU) high representative": the long form is a form of the acronym's organisation. */
+        void acronymsDefined() {
+            Matcher m = Pattern.compile("((?:\\p{Lu}[\\p{L}.'’-]*\\s+(?:(?:of|for|and|the|in)\\s+)*){1,8})\\((\\p{Lu}{2,8})\\)").matcher(text);
+            while (m.find()) {
+                String acronym = m.group(2);
+                String[] words = m.group(1).trim().split("\\s+");
+                for (int k = 0; k < words.length; k++) {
+                    String longForm = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
+                    if (NameKeys.initials(longForm).equalsIgnoreCase(acronym)) {
+                        int a = org(acronym);
+                        addForm(a, longForm);
+                        actorByKey.putIfAbsent("o:" + NameKeys.orgKey(longForm), a);
+                        break;
+                    }
+                }
+            }
+        }
+
         /** A capital that does something ("Moscow has said", "Belgrade rejected") is its government. */
         boolean actsAsSubject(List<CoreLabel> toks, Ent e) {
+            if (e.firstTok == 1) {
+                return true; // "Belgrade, on the other hand, was…": a capital opening a sentence is its subject
+            }
             if (e.lastTok >= toks.size()) {
                 return false;
             }
+            String next = toks.get(e.lastTok).word();
             String tag = toks.get(e.lastTok).tag();
-            return tag != null && (tag.startsWith("VB") || tag.equals("MD"));
+            return next.equals("'s") || next.equals("’s") || tag != null && (tag.startsWith("VB") || tag.equals("MD"));
         }
 
         /**
@@ -347,14 +376,18 @@ public final class DocumentExtractor {
         int org(String surface) {
             String name = stripPossessive(surface);
             String key = NameKeys.orgKey(name);
-            // "the Council" after "the UN Security Council": the one organisation it ends
-            if (!name.contains(" ") || name.split(" ").length == 2 && name.startsWith("the ")) {
-                for (Extraction.LocalActor a : actors) {
-                    if (a.kind() == ActorKind.ORGANIZATION && a.key().endsWith(key) && !a.key().equals("o:" + key)) {
-                        addForm(a.index(), name);
-                        return a.index();
-                    }
+            // "the Council" or "Security Council" after "the UN Security Council": the one organisation it ends
+            int ends = -1;
+            int count = 0;
+            for (Extraction.LocalActor a : actors) {
+                if (a.kind() == ActorKind.ORGANIZATION && a.key().endsWith(key) && !a.key().equals("o:" + key)) {
+                    ends = a.index();
+                    count++;
                 }
+            }
+            if (count == 1) {
+                addForm(ends, name);
+                return ends;
             }
             // "United Nations" and "UN" are one, by initials
             for (Extraction.LocalActor a : actors) {
@@ -451,20 +484,11 @@ public final class DocumentExtractor {
                         break;
                     }
                 }
-                if (speech || hasEventTrigger(s)) {
-                    chosen.add(s.coreMap());
+                if (speech) {
+                    chosen.add(s.coreMap()); // events are read from entities and word order: they need no parse
                 }
             }
             nlp.parse(chosen);
-        }
-
-        boolean hasEventTrigger(CoreSentence s) {
-            for (CoreLabel t : s.tokens()) {
-                if (t.lemma() != null && EVENTS.containsKey(t.lemma().toLowerCase()) && quoteAt(t.beginPosition()) == null) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         SemanticGraph graph(CoreSentence s) {
@@ -940,6 +964,15 @@ public final class DocumentExtractor {
                         place = e.text();
                     }
                 }
+                if (who.isEmpty()) {
+                    // "when Pristina … declared": a capital before the trigger is its state
+                    for (Ent e : ents.get(si)) {
+                        if (e.end <= t.beginPosition() && "place".equals(e.kind) && quoteAt(e.start) == null
+                                && gazetteer.byCapital(e.text()).isPresent()) {
+                            who.add(stateOf(gazetteer.byCapital(e.text()).get(), e.text()));
+                        }
+                    }
+                }
                 if (who.isEmpty() || !verb && target < 0) {
                     continue;
                 }
@@ -966,7 +999,7 @@ public final class DocumentExtractor {
                 for (int t = e.firstTok; t <= e.lastTok; t++) {
                     IndexedWord w = g.getNodeByIndexSafe(t);
                     if (w != null && g.getParents(w).contains(verb)) {
-                        String iso = isoDate(timex(e));
+                        String iso = isoDate(e.value);
                         if (iso != null && notAfterPublication(iso)) {
                             return iso;
                         }
@@ -980,7 +1013,7 @@ public final class DocumentExtractor {
         String dateOf(int si) {
             for (Ent e : ents.get(si)) {
                 if ("date".equals(e.kind) && quoteAt(e.start) == null) {
-                    String iso = isoDate(timex(e));
+                    String iso = isoDate(e.value);
                     if (iso != null && notAfterPublication(iso)) {
                         return iso;
                     }
@@ -1009,7 +1042,7 @@ public final class DocumentExtractor {
             }
             for (Ent e : ents.get(si)) {
                 if ("date".equals(e.kind) && quoteAt(e.start) == null && e.firstTok <= 4) {
-                    String iso = isoDate(timex(e));
+                    String iso = isoDate(e.value);
                     if (iso != null && iso.length() >= 7 && notAfterPublication(iso)) {
                         narrativeDate = iso;
                     }
@@ -1022,9 +1055,23 @@ public final class DocumentExtractor {
                     || published.startsWith(iso);
         }
 
+        /**
+         * SUTime's value; a date written without its year ("on June 12") takes the year the story is in —
+         * the last date written with year and month ("in June 1999") — rather than the publication's.
+         */
         String timex(Ent e) {
             String v = e.m.coreMap().get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
-            return v == null ? "" : v;
+            if (v == null) {
+                return "";
+            }
+            boolean yearWritten = e.text().matches("(?s).*\\b\\d{4}\\b.*");
+            if (yearWritten && v.matches("^\\d{4}-\\d{2}.*") && quoteAt(e.start) == null) {
+                storyYear = v.substring(0, 4);
+            } else if (!yearWritten && storyYear != null && v.matches("^\\d{4}-\\d{2}.*")
+                    && !e.text().matches("(?i).*\\b(yesterday|today|tomorrow|last|next|this|ago)\\b.*")) {
+                v = storyYear + v.substring(4);
+            }
+            return v;
         }
 
         /** SUTime's value as ISO 8601 with the precision the text supports, or null. */

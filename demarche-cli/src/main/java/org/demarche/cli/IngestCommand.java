@@ -12,6 +12,8 @@ import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.pipeline.NlpExtractor;
+import org.demarche.stance.Codebook;
+import org.demarche.stance.CodebookException;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,8 +82,11 @@ final class IngestCommand implements Callable<Integer> {
         }
         String codebookText = null;
         if (codebook != null) {
-            if (!Files.isReadable(codebook)) {
-                spec.commandLine().getErr().println("demarche: " + codebook + ": no such codebook file");
+            try {
+                // checked before any work starts: a bad codebook is refused with its line
+                Codebook.read(codebook);
+            } catch (CodebookException e) {
+                spec.commandLine().getErr().println("demarche: " + e.getMessage());
                 return 2;
             }
             codebookText = Files.readString(codebook, StandardCharsets.UTF_8);

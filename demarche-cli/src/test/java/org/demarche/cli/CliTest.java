@@ -70,6 +70,11 @@ class CliTest {
         Files.writeString(badManifest, "path,title\nx.txt,X\n");
         assertEquals(2, Main.run("ingest", "--workspace", tmp.resolve("ws").toString(), "--manifest",
                 badManifest.toString(), EXAMPLES.toString()));
+        Path badCodebook = tmp.resolve("cb.yml");
+        Files.writeString(badCodebook, "issues:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]\n");
+        assertEquals(2, Main.run("ingest", "--workspace", tmp.resolve("ws2").toString(), "--codebook",
+                badCodebook.toString(), EXAMPLES.toString()));
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("ws2")), "refused before any work started");
     }
 
     @Test

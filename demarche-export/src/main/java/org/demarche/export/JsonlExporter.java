@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.demarche.store.KnowledgeBase;
@@ -40,12 +38,7 @@ public final class JsonlExporter {
                 workspace.forEachDocument(d -> write(g, records, () -> writeDocument(g, d)));
                 KnowledgeBase kb = workspace.kb();
                 Map<Long, List<KnowledgeBase.RoleRow>> roles = kb.roles();
-                Map<String, List<Long>> spoken = new HashMap<>(); // "doc:actor" -> statement ids
-                kb.forEachStatement(s -> {
-                    if (s.speakerId() != null) {
-                        spoken.computeIfAbsent(s.documentId() + ":" + s.speakerId(), k -> new ArrayList<>()).add(s.id());
-                    }
-                });
+                Map<String, List<Long>> spoken = kb.statementIdsBySpeaker();
                 kb.forEachActor(a -> write(g, records, () -> writeActor(g, a, roles.getOrDefault(a.id(), List.of()), spoken)));
                 kb.forEachStatement(s -> write(g, records, () -> writeStatement(g, s)));
                 kb.forEachEvent(e -> write(g, records, () -> writeEvent(g, e)));

@@ -20,7 +20,7 @@ public record Extraction(List<LocalActor> actors, List<Mention> mentions, List<S
     /** A stretch of text naming an actor (actor &gt;= 0), a place, a title or a date. */
     public record Mention(int actor, String kind, int start, int end, String text) {}
 
-    public record SaidText(int speaker, Statement.Kind kind, int start, int end, String text, String date, String cue) {}
+    public record SaidText(int speaker, StatementKind kind, int start, int end, String text, String date, String cue) {}
 
     /** A title an actor held, of a state or organisation (ofActor, or -1), shown at [start, end). */
     public record Role(int actor, String title, int ofActor, String date, int start, int end) {}

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.demarche.model.ActorKind;
 import org.demarche.model.DocumentMetadata;
 import org.demarche.model.Extraction;
-import org.demarche.model.Statement;
+import org.demarche.model.StatementKind;
 
 /**
  * The extraction stage for one document: who is named, who said what (quoted or reported),
@@ -539,7 +539,7 @@ public final class DocumentExtractor {
                 String date = dateOf(si, g, verb);
                 if (q != null && !quoteSpeaker.containsKey(q)) {
                     quoteSpeaker.put(q, speaker);
-                    statements.add(new Extraction.SaidText(speaker, Statement.Kind.DIRECT, q.start(), q.end(),
+                    statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, q.start(), q.end(),
                             q.text(text), date, v.word()));
                 }
                 reported(g, verb, speaker, date, v.word());
@@ -645,9 +645,6 @@ public final class DocumentExtractor {
                     }
                     min = Math.min(min, w.beginPosition());
                     max = Math.max(max, w.endPosition());
-                    if (w.index() == head.index()) {
-                        continue;
-                    }
                 }
                 if (max < 0 || max - min < 12) {
                     continue;
@@ -666,7 +663,7 @@ public final class DocumentExtractor {
                 if (quotedShare(min, max) > 0.5 || max - min < 12) {
                     continue; // a quote: the direct statement says it
                 }
-                statements.add(new Extraction.SaidText(speaker, Statement.Kind.INDIRECT, min, max,
+                statements.add(new Extraction.SaidText(speaker, StatementKind.INDIRECT, min, max,
                         text.substring(min, max), date, cue));
             }
         }
@@ -714,7 +711,7 @@ public final class DocumentExtractor {
                     if (runOn || sameParagraph && opensSentence) {
                         speaker = quoteSpeaker.get(prev);
                         quoteSpeaker.put(q, speaker);
-                        statements.add(new Extraction.SaidText(speaker, Statement.Kind.DIRECT, q.start(), q.end(),
+                        statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, q.start(), q.end(),
                                 q.text(text), dateAt(q.start()), null));
                     }
                 }
@@ -772,7 +769,7 @@ public final class DocumentExtractor {
                     end--;
                 }
                 if (end - start > 2) {
-                    statements.add(new Extraction.SaidText(speaker, Statement.Kind.DIRECT, start, end,
+                    statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, start, end,
                             text.substring(start, end), published, null));
                 }
             }
@@ -843,7 +840,7 @@ public final class DocumentExtractor {
                 end--;
             }
             if (wordCount(text.substring(start, end)) >= 3) {
-                statements.add(new Extraction.SaidText(speaker, Statement.Kind.INDIRECT, start, end,
+                statements.add(new Extraction.SaidText(speaker, StatementKind.INDIRECT, start, end,
                         text.substring(start, end), published, null));
             }
         }

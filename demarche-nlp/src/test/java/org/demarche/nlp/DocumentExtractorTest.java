@@ -14,7 +14,7 @@ import org.demarche.ingest.Manifest;
 import org.demarche.model.ActorKind;
 import org.demarche.model.Document;
 import org.demarche.model.Extraction;
-import org.demarche.model.Statement;
+import org.demarche.model.StatementKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class DocumentExtractorTest {
         assertEquals("Sergey Lavrov", speaker(x, "This will only lead to yet another"), "through 'he said'");
         assertEquals("James Appathurai", speaker(x, "They have done that task in a neutral"), "the next quote, same speaker");
         assertEquals("Sergey Lavrov", speaker(x, "it would undermine security in the Balkans and Europe"));
-        assertEquals(Statement.Kind.INDIRECT, statement(x, "it would undermine security").get().kind());
+        assertEquals(StatementKind.INDIRECT, statement(x, "it would undermine security").get().kind());
         assertFalse(x.statements().stream().anyMatch(s -> s.text().equals("the rest of Serbia.")), "no cue governs it");
         assertFalse(x.statements().stream().anyMatch(s -> s.text().equals("Neutral and impartial")), "a headline");
         for (Extraction.SaidText s : x.statements()) {

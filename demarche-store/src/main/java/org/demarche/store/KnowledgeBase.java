@@ -242,6 +242,15 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /** Statement ids by "document:actor", without their texts: the evidence of each role in its document. */
+    public Map<String, List<Long>> statementIdsBySpeaker() {
+        Map<String, List<Long>> out = new HashMap<>();
+        query("SELECT s.id, s.document_id, l.actor_id FROM statement s JOIN local_actor l ON s.speaker_id = l.id "
+                + "WHERE l.actor_id IS NOT NULL ORDER BY s.document_id, s.start_offset",
+                rs -> out.computeIfAbsent(rs.getLong(2) + ":" + rs.getLong(3), k -> new ArrayList<>()).add(rs.getLong(1)));
+        return out;
+    }
+
     public void forEachStatement(Consumer<StatementRow> action) {
         query("SELECT s.id, s.document_id, l.actor_id, s.kind, s.text, s.start_offset, s.end_offset, s.date_iso, s.cue "
                 + "FROM statement s LEFT JOIN local_actor l ON s.speaker_id = l.id ORDER BY s.document_id, s.start_offset",

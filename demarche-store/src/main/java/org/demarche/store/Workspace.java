@@ -285,12 +285,6 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    public Optional<StoredDocument> document(long id) {
-        List<StoredDocument> found = new java.util.ArrayList<>();
-        readDocuments("WHERE id = " + id, found::add);
-        return found.stream().findFirst();
-    }
-
     /** Streams every document in id order (one at a time: a large workspace is never held in memory). */
     public void forEachDocument(Consumer<StoredDocument> action) {
         readDocuments("ORDER BY id", action);

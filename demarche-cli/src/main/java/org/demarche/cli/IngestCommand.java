@@ -81,10 +81,11 @@ final class IngestCommand implements Callable<Integer> {
             manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + w));
         }
         String codebookText = null;
+        Codebook issues = null;
         if (codebook != null) {
             try {
                 // checked before any work starts: a bad codebook is refused with its line
-                Codebook.read(codebook);
+                issues = Codebook.read(codebook);
             } catch (CodebookException e) {
                 spec.commandLine().getErr().println("demarche: " + e.getMessage());
                 return 2;
@@ -102,11 +103,15 @@ final class IngestCommand implements Callable<Integer> {
                 ws.setSetting("codebook_file", codebook.toAbsolutePath().toString());
                 ws.commit();
             }
+            if (issues == null) {
+                issues = Codebooks.active(ws);
+            }
             ProgressReporter progress = ProgressReporter.forStderr("ingest");
             IngestSummary summary;
             try {
                 IngestRunner runner = noExtract ? new IngestRunner(ws, new DocumentIngester(), options)
-                        : new IngestRunner(ws, new DocumentIngester(), options, loadExtractor(), extractionTimeout * 1000);
+                        : new IngestRunner(ws, new DocumentIngester(), options, loadExtractor(), extractionTimeout * 1000)
+                        .withStances(issues);
                 summary = runner.run(paths, manifest, progress);
             } finally {
                 progress.close();

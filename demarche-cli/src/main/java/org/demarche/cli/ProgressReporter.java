@@ -83,6 +83,39 @@ final class ProgressReporter implements IngestListener, AutoCloseable {
         err.println(line);
     }
 
+    private String stage;
+    private int stageTotal;
+    private long stageStart;
+
+    @Override
+    public void stageStarted(String name, int documents) {
+        close(); // the files' bar is finished
+        stage = name;
+        stageTotal = documents;
+        stageStart = System.nanoTime();
+        lastLine = stageStart;
+        if (terminal) {
+            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(documents)
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK).setUpdateIntervalMillis(200)
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUnit(" docs", 1).showSpeed().build();
+        } else {
+            err.printf("%s: %d documents%n", name, documents);
+        }
+    }
+
+    @Override
+    public void stageProgress(String name, int doneSoFar) {
+        if (bar != null) {
+            bar.stepTo(doneSoFar);
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastLine >= PLAIN_INTERVAL_NANOS || doneSoFar == stageTotal) {
+            lastLine = now;
+            err.printf("%s: %d/%d documents in %.1f s%n", name, doneSoFar, stageTotal, (now - stageStart) / 1e9);
+        }
+    }
+
     @Override
     public void close() {
         if (bar != null) {

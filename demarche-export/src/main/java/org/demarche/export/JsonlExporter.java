@@ -11,6 +11,7 @@ import org.demarche.model.DocumentMetadata;
 import java.util.List;
 import java.util.Map;
 import org.demarche.store.KnowledgeBase;
+import org.demarche.store.StanceTables;
 import org.demarche.store.StoredDocument;
 import org.demarche.store.Workspace;
 
@@ -40,7 +41,9 @@ public final class JsonlExporter {
                 Map<Long, List<KnowledgeBase.RoleRow>> roles = kb.roles();
                 Map<String, List<Long>> spoken = kb.statementIdsBySpeaker();
                 kb.forEachActor(a -> write(g, records, () -> writeActor(g, a, roles.getOrDefault(a.id(), List.of()), spoken)));
-                kb.forEachStatement(s -> write(g, records, () -> writeStatement(g, s)));
+                Map<Long, List<StanceTables.IssueRow>> issues = workspace.stances().issuesByStatement();
+                kb.forEachStatement(s -> write(g, records, () -> writeStatement(g, s, issues.getOrDefault(s.id(), List.of()))));
+                workspace.stances().forEachStance(null, t -> write(g, records, () -> writeStance(g, t)));
                 kb.forEachEvent(e -> write(g, records, () -> writeEvent(g, e)));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -112,7 +115,8 @@ public final class JsonlExporter {
         g.writeEndObject();
     }
 
-    private static void writeStatement(JsonGenerator g, KnowledgeBase.StatementRow s) throws IOException {
+    private static void writeStatement(JsonGenerator g, KnowledgeBase.StatementRow s, List<StanceTables.IssueRow> issues)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "statement");
         g.writeStringField("id", statementId(s.id()));
@@ -125,7 +129,35 @@ public final class JsonlExporter {
         g.writeStringField("date", s.date());
         g.writeStringField("cue", s.cue());
         g.writeArrayFieldStart("issues");
+        for (StanceTables.IssueRow i : issues) {
+            g.writeStartObject();
+            g.writeStringField("issue", i.issue());
+            g.writeStringField("polarity", i.polarity());
+            g.writeNumberField("confidence", i.confidence());
+            g.writeStringField("cue", i.cue()); // the words that decided it
+            g.writeEndObject();
+        }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeStance(JsonGenerator g, StanceTables.StanceView t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "stance");
+        g.writeStringField("id", "t" + t.id());
+        g.writeStringField("actor", actorId(t.actorId()));
+        g.writeStringField("issue", t.issue());
+        g.writeStringField("polarity", t.polarity());
+        g.writeStringField("doc", documentId(t.documentId()));
+        g.writeStringField("date", t.date());
+        g.writeArrayFieldStart("evidence"); // strongest first
+        for (long s : t.evidence()) {
+            g.writeString(statementId(s));
+        }
+        g.writeEndArray();
+        g.writeNumberField("confidence", t.confidence());
+        g.writeNumberField("support_weight", t.support());
+        g.writeNumberField("oppose_weight", t.oppose());
         g.writeEndObject();
     }
 

@@ -17,6 +17,12 @@ public interface IngestListener {
     /** A batch reached the workspace for good: this many documents are stored in all so far this run. */
     default void committed(int documentsThisRun) {}
 
+    /** A later stage (e.g. "stances") starts on this many documents. */
+    default void stageStarted(String stage, int documents) {}
+
+    /** A later stage has done this many documents. */
+    default void stageProgress(String stage, int done) {}
+
     /** What became of a file. */
     enum Outcome { NEW, REPLACED, UNCHANGED, DUPLICATE, FAILED }
 }

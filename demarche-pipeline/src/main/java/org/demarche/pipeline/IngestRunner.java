@@ -29,6 +29,7 @@ import org.demarche.model.DocumentMetadata;
 import org.demarche.model.Extraction;
 import org.demarche.pipeline.IngestListener.Outcome;
 import org.demarche.store.SourceState;
+import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 
 /**
@@ -90,6 +91,7 @@ public final class IngestRunner {
     private final Extractor extractor;
     private final long extractionMillis;
     private final ExecutorService extraction;
+    private Codebook codebook;
 
     /** Ingest only: documents are read, cleaned and stored, nothing is extracted. */
     public IngestRunner(Workspace workspace, DocumentIngester ingester, Options options) {
@@ -113,6 +115,12 @@ public final class IngestRunner {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** After extraction, find where speakers stand on this codebook's issues (the stance stage). */
+    public IngestRunner withStances(Codebook codebook) {
+        this.codebook = codebook;
+        return this;
     }
 
     /** Ingests files and folders; never throws for a bad file, only for a workspace that cannot be written. */
@@ -192,6 +200,9 @@ public final class IngestRunner {
             ActorMerge.run(workspace);
             workspace.deleteSetting(MERGE_PENDING);
             workspace.commit();
+        }
+        if (extractor != null && codebook != null) {
+            new StanceStage(workspace, codebook, options.threads()).run(listener);
         }
         return new IngestSummary(files.size(), counts[Outcome.NEW.ordinal()], counts[Outcome.REPLACED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],

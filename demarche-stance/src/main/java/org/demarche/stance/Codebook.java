@@ -1,7 +1,13 @@
 package org.demarche.stance;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +49,39 @@ public record Codebook(List<Issue> issues) {
         } catch (IOException e) {
             throw new CodebookException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** The codebook that ships with the program: the example corpus's (used when none is given). */
+    public static Codebook builtIn() {
+        try (Reader r = new InputStreamReader(Codebook.class.getResourceAsStream("default-codebook.yml"), StandardCharsets.UTF_8)) {
+            return parse("built-in codebook", r);
+        } catch (IOException | CodebookException e) {
+            throw new IllegalStateException("the built-in codebook is broken", e);
+        }
+    }
+
+    /** Reads a codebook from its YAML text; name says where it came from, in messages. */
+    public static Codebook parse(String name, String yaml) throws CodebookException {
+        return parse(name, new StringReader(yaml));
+    }
+
+    /** Identifies what decides stances: the issues, their terms and contrary terms (labels do not count). */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        for (Issue i : issues) {
+            sb.append(i.id()).append('\u0000').append(String.join("\u0001", i.terms())).append('\u0000')
+                    .append(String.join("\u0001", i.contraryTerms())).append('\u0002');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JVM has SHA-256
+        }
+    }
+
+    /** The issue with this id, if the codebook has it. */
+    public Optional<Issue> issue(String id) {
+        return issues.stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
     static Codebook parse(String name, Reader reader) throws CodebookException {

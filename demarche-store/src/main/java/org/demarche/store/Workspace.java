@@ -34,23 +34,30 @@ import org.demarche.model.OffsetMap;
  */
 public final class Workspace implements AutoCloseable {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final String DB_NAME = "knowledge";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final Connection db;
     private final KnowledgeBase kb;
+    private final StanceTables stances;
 
     private Workspace(Path dir, Connection db) {
         this.dir = dir;
         this.db = db;
         this.kb = new KnowledgeBase(this, db);
+        this.stances = new StanceTables(this, db);
     }
 
     /** What extraction added: actors, statements, roles, events. */
     public KnowledgeBase kb() {
         return kb;
+    }
+
+    /** What the stance stage added: issues per statement, stances per actor and document. */
+    public StanceTables stances() {
+        return stances;
     }
 
     /** Opens the workspace in {@code dir}, creating it (and the folder) on first use. */
@@ -91,33 +98,35 @@ public final class Workspace implements AutoCloseable {
         try (ResultSet rs = db.getMetaData().getTables(null, null, "SETTING", null)) {
             complete = rs.next() && setting("schema_version").isPresent();
         }
-        if (!complete) {
-            // DDL commits as it goes in H2: every statement is IF NOT EXISTS, so a schema
-            // interrupted half way is finished on the next open
-            db.setAutoCommit(true);
-            try (Statement st = db.createStatement()) {
-                for (String sql : readSchema().split(";\\s*\\n")) {
+        int version = complete ? Integer.parseInt(setting("schema_version").orElse("0")) : 0;
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException("it was written by a newer demarche (schema " + version + ")");
+        }
+        if (version == SCHEMA_VERSION) {
+            return;
+        }
+        // DDL commits as it goes in H2: every statement is IF NOT EXISTS, so a schema
+        // interrupted half way is finished on the next open
+        db.setAutoCommit(true);
+        try (Statement st = db.createStatement()) {
+            for (int v = Math.max(1, version + (complete ? 1 : 0)); v <= SCHEMA_VERSION; v++) {
+                for (String sql : readSchema(v).split(";\\s*\\n")) {
                     if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
                         st.execute(sql);
                     }
                 }
             }
-            db.setAutoCommit(false);
-            setSetting("schema_version", Integer.toString(SCHEMA_VERSION));
-            db.commit();
-            return;
         }
-        int version = Integer.parseInt(setting("schema_version").orElse("0"));
-        if (version > SCHEMA_VERSION) {
-            throw new SQLException("it was written by a newer demarche (schema " + version + ")");
-        }
+        db.setAutoCommit(false);
+        setSetting("schema_version", Integer.toString(SCHEMA_VERSION));
+        db.commit();
     }
 
-    private static String readSchema() {
-        try (InputStream in = Workspace.class.getResourceAsStream("schema-v1.sql")) {
+    private static String readSchema(int version) {
+        try (InputStream in = Workspace.class.getResourceAsStream("schema-v" + version + ".sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("schema-v1.sql missing from the build", e);
+            throw new IllegalStateException("schema-v" + version + ".sql missing from the build", e);
         }
     }
 

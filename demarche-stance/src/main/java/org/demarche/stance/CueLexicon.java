@@ -1,0 +1,128 @@
+package org.demarche.stance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.demarche.stance.StanceAnalyzer.Token;
+
+/**
+ * The evaluative language that shows where a speaker stands (resource {@code cues.tsv}),
+ * matched by stems, longest phrase first, with negation resolved: "we will never recognize"
+ * is one cue leaning against. No library offers a stance lexicon with these roles for
+ * English political language, so this small one is written by hand; it holds no topic words.
+ */
+public final class CueLexicon {
+
+    /** What a cue does to what it stands next to (see cues.tsv). */
+    public enum Kind { ATTITUDE, EVAL, HARM, NEUTRAL, NEGATOR, NEGVERB }
+
+    /** A cue found in a sentence: tokens [first, last], signed weight after negation, the words. */
+    public record Cue(int first, int last, double weight, Kind kind, boolean negated, int negatorAt) {}
+
+    private record Entry(List<String> stems, double weight, Kind kind) {}
+
+    /** How many tokens a negator reaches forward ("not yet ready to recognize": 4). */
+    private static final int NEGATION_REACH = 4;
+    private static final Set<String> NOT_A_NEGATION_BEFORE = Set.of("onli", "only", "least", "doubt");
+
+    private final Map<String, List<Entry>> byFirstStem = new HashMap<>();
+
+    public CueLexicon(StanceAnalyzer analyzer) {
+        try (InputStream in = CueLexicon.class.getResourceAsStream("cues.tsv");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                List<String> stems = analyzer.stems(f[0]);
+                if (stems.isEmpty()) {
+                    continue;
+                }
+                Entry e = new Entry(stems, Double.parseDouble(f[1]), Kind.valueOf(f[2].trim().toUpperCase()));
+                byFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>()).add(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cue lexicon", e);
+        }
+        // longest first, so "in favour of" wins over "favour"
+        byFirstStem.values().forEach(l -> l.sort((a, b) -> b.stems().size() - a.stems().size()));
+    }
+
+    /** The cues of one sentence, left to right, with negators applied to the cue they govern. */
+    public List<Cue> find(List<Token> tokens) {
+        List<Cue> out = new ArrayList<>();
+        int negatorAt = -1;      // the last negator still waiting for a cue to turn around
+        double negverbWeight = 0; // its weight if it was a verb ("refrain"), which leans against on its own
+        for (int i = 0; i < tokens.size(); ) {
+            if (negatorAt >= 0 && i - negatorAt > NEGATION_REACH) {
+                standalone(out, negatorAt, negverbWeight);
+                negatorAt = -1;
+            }
+            Entry e = match(tokens, i);
+            if (e == null) {
+                i++;
+                continue;
+            }
+            int last = i + e.stems().size() - 1;
+            if (e.kind() == Kind.NEGATOR || e.kind() == Kind.NEGVERB) {
+                boolean notReally = last + 1 < tokens.size() && NOT_A_NEGATION_BEFORE.contains(tokens.get(last + 1).stem());
+                if (!notReally) {
+                    if (negatorAt >= 0) {
+                        standalone(out, negatorAt, negverbWeight);
+                    }
+                    negatorAt = last;
+                    negverbWeight = e.kind() == Kind.NEGVERB ? e.weight() : 0;
+                }
+                i = last + 1;
+                continue;
+            }
+            if (negatorAt >= 0 && e.kind() != Kind.NEUTRAL) {
+                out.add(new Cue(i, last, -e.weight(), e.kind(), true, negatorAt));
+                negatorAt = -1;
+            } else {
+                out.add(new Cue(i, last, e.weight(), e.kind(), false, -1));
+            }
+            i = last + 1;
+        }
+        if (negatorAt >= 0) {
+            standalone(out, negatorAt, negverbWeight);
+        }
+        return out;
+    }
+
+    /** A negating verb that governed no cue leans against what it stands next to ("non-recognition of X"). */
+    private static void standalone(List<Cue> out, int at, double weight) {
+        if (weight != 0) {
+            out.add(new Cue(at, at, -weight, Kind.ATTITUDE, false, -1));
+        }
+    }
+
+    private Entry match(List<Token> tokens, int i) {
+        List<Entry> candidates = byFirstStem.get(tokens.get(i).stem());
+        if (candidates == null) {
+            return null;
+        }
+        outer:
+        for (Entry e : candidates) {
+            if (i + e.stems().size() > tokens.size()) {
+                continue;
+            }
+            for (int k = 1; k < e.stems().size(); k++) {
+                if (!tokens.get(i + k).stem().equals(e.stems().get(k))) {
+                    continue outer;
+                }
+            }
+            return e;
+        }
+        return null;
+    }
+}

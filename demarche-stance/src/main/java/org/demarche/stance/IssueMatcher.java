@@ -1,0 +1,123 @@
+package org.demarche.stance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.demarche.stance.StanceAnalyzer.Token;
+
+/**
+ * Finds the codebook's terms in a sentence. A term matches when its content words appear in
+ * order, as stems, with at most {@link #MAX_GAP} words between two of them and no comma,
+ * semicolon or bracket in between: "independence of Kosovo" matches "independence of the
+ * province of Kosovo" and "Kosovo's independence" matches "Kosovo’s independence".
+ */
+public final class IssueMatcher {
+
+    /** A term (or contrary term) of an issue found at tokens [first, last]. */
+    public record Match(String issue, boolean contrary, int first, int last) {}
+
+    static final int MAX_GAP = 4;
+    /** Function words a term may drop or the text may add: "independence for Kosovo". */
+    static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "a", "an", "for", "to", "in", "on", "and", "it",
+            "s", "thi", "that", "by", "with", "as", "from", "at", "their", "our", "its");
+
+    private record Pattern(String issue, boolean contrary, List<String> stems) {}
+
+    private final Map<String, List<Pattern>> byFirstStem = new HashMap<>();
+    /** Per issue: the content stems of its terms, to recognise "this declaration" as a reference back. */
+    private final Map<String, Set<String>> termStems = new HashMap<>();
+
+    public IssueMatcher(Codebook codebook, StanceAnalyzer analyzer) {
+        for (Codebook.Issue issue : codebook.issues()) {
+            Set<String> heads = termStems.computeIfAbsent(issue.id(), k -> new HashSet<>());
+            add(issue.id(), false, issue.terms(), analyzer, heads);
+            add(issue.id(), true, issue.contraryTerms(), analyzer, null);
+        }
+    }
+
+    private void add(String issue, boolean contrary, List<String> terms, StanceAnalyzer analyzer, Set<String> heads) {
+        for (String term : terms) {
+            List<String> stems = analyzer.stems(term);
+            List<String> content = new ArrayList<>(stems.stream().filter(s -> !FUNCTION_WORDS.contains(s)).toList());
+            if (content.isEmpty()) {
+                content = stems;
+            }
+            if (content.isEmpty()) {
+                continue;
+            }
+            if (heads != null) {
+                heads.addAll(content);
+            }
+            byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>()).add(new Pattern(issue, contrary, content));
+        }
+    }
+
+    /** The issue's term words, for references back ("this declaration"). */
+    public Set<String> termStems(String issue) {
+        return termStems.getOrDefault(issue, Set.of());
+    }
+
+    /** Every term found in the sentence; overlapping matches of one issue and side are joined. */
+    public List<Match> find(String text, List<Token> tokens) {
+        List<Match> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Pattern> candidates = byFirstStem.get(tokens.get(i).stem());
+            if (candidates == null) {
+                continue;
+            }
+            for (Pattern p : candidates) {
+                int last = matchFrom(text, tokens, i, p.stems());
+                if (last >= 0) {
+                    add(out, new Match(p.issue(), p.contrary(), i, last));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int matchFrom(String text, List<Token> tokens, int first, List<String> stems) {
+        int at = first;
+        for (int k = 1; k < stems.size(); k++) {
+            int found = -1;
+            for (int j = at + 1; j < tokens.size() && j - at - 1 <= MAX_GAP; j++) {
+                if (breaks(text, tokens.get(j - 1), tokens.get(j))) {
+                    break;
+                }
+                if (tokens.get(j).stem().equals(stems.get(k))) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return -1;
+            }
+            at = found;
+        }
+        return at;
+    }
+
+    /** Punctuation between two words that a term cannot span. */
+    static boolean breaks(String text, Token a, Token b) {
+        for (int c = a.end(); c < b.start(); c++) {
+            char ch = text.charAt(c);
+            if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(List<Match> out, Match m) {
+        for (int i = 0; i < out.size(); i++) {
+            Match o = out.get(i);
+            if (o.issue().equals(m.issue()) && o.contrary() == m.contrary() && m.first() <= o.last() && o.first() <= m.last()) {
+                out.set(i, new Match(o.issue(), o.contrary(), Math.min(o.first(), m.first()), Math.max(o.last(), m.last())));
+                return;
+            }
+        }
+        out.add(m);
+    }
+}

@@ -1,0 +1,79 @@
+package org.demarche.stance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.demarche.model.Polarity;
+import org.demarche.stance.StanceDetector.Decision;
+import org.demarche.stance.StanceDetector.Finding;
+
+/**
+ * Weighs a document's statement findings into one stance per (actor, issue): conflicting
+ * statements are summed into one answer, never emitted as two. A person who speaks for a
+ * state (a minister, an ambassador, the speaker the manifest names) also counts for it.
+ * Linear in the number of findings.
+ */
+public final class StanceAggregator {
+
+    /** Who said a statement, and when. */
+    public record Said(long statement, long speaker, String date) {}
+
+    /** One actor's position on one issue in one document, with the statements that show it (strongest first). */
+    public record Stance(long actor, String issue, Polarity polarity, String date, double confidence,
+                         List<Long> evidence, double support, double oppose) {}
+
+    private static final class Sum {
+        double support;
+        double oppose;
+        double neutral;
+        final Map<Long, Double> evidence = new LinkedHashMap<>();
+        final Map<String, Integer> dates = new HashMap<>();
+    }
+
+    /**
+     * @param speaksFor    person -> the states they speak for in this document
+     * @param defaultDate  the document's date, for statements without one
+     */
+    public static List<Stance> aggregate(List<Finding> findings, Map<Long, Said> said, Map<Long, List<Long>> speaksFor,
+                                         String defaultDate) {
+        Map<Long, Map<String, Sum>> sums = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            Said s = said.get(f.statement());
+            if (s == null) {
+                continue;
+            }
+            List<Long> actors = new ArrayList<>();
+            actors.add(s.speaker());
+            actors.addAll(speaksFor.getOrDefault(s.speaker(), List.of()));
+            for (long actor : actors) {
+                Sum sum = sums.computeIfAbsent(actor, k -> new LinkedHashMap<>()).computeIfAbsent(f.issue(), k -> new Sum());
+                sum.support += f.support();
+                sum.oppose += f.oppose();
+                sum.neutral += f.neutral();
+                sum.evidence.merge(f.statement(), Math.abs(f.net()) + 0.01 * f.neutral(), Double::sum);
+                String date = s.date() != null ? s.date() : defaultDate;
+                if (date != null) {
+                    sum.dates.merge(date, 1, Integer::sum);
+                }
+            }
+        }
+        List<Stance> out = new ArrayList<>();
+        sums.forEach((actor, byIssue) -> byIssue.forEach((issue, sum) -> {
+            Decision d = StanceDetector.decide(sum.support, sum.oppose, sum.neutral);
+            List<Long> evidence = sum.evidence.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+                    .map(Map.Entry::getKey).toList();
+            String date = sum.dates.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .map(Map.Entry::getKey).orElse(defaultDate);
+            out.add(new Stance(actor, issue, d.polarity(), date, d.confidence(), evidence,
+                    StanceDetector.round(sum.support), StanceDetector.round(sum.oppose)));
+        }));
+        return out;
+    }
+
+    private StanceAggregator() {}
+}

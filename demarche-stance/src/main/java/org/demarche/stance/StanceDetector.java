@@ -1,0 +1,358 @@
+package org.demarche.stance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.demarche.model.Polarity;
+import org.demarche.stance.CueLexicon.Cue;
+import org.demarche.stance.CueLexicon.Kind;
+import org.demarche.stance.IssueMatcher.Match;
+import org.demarche.stance.StanceAnalyzer.Sentence;
+import org.demarche.stance.StanceAnalyzer.Token;
+
+/**
+ * Decides, for one statement, which codebook issues it discusses and where it stands on each.
+ * Only the statement's own words count (a journalist's framing around a quotation is not the
+ * speaker's stance); the sentences just before it are read only to resolve references back
+ * ("Kosovo declared independence. Lavrov said it was illegal.").
+ *
+ * <p>Each cue near a mention of an issue adds its weight, fading with distance and across
+ * "but"/"however"; a harm verb ("violates", "undermines") counts against its subject and for
+ * its object; endorsing a contrary term counts against the issue; a rhetorical question turns
+ * the sentence around. The words that weighed most are kept as the reason.
+ */
+public final class StanceDetector {
+
+    /** A statement to read: its id (kept as is), and where its words are in the document's text. */
+    public record StatementSpan(long id, int start, int end) {}
+
+    /**
+     * Where one statement stands on one issue. support/oppose/neutral are the weights found
+     * for each; cue holds the deciding words as they appear in the text.
+     */
+    public record Finding(long statement, String issue, Polarity polarity, double support, double oppose,
+                          double neutral, double confidence, String cue) {
+        public double net() {
+            return support - oppose;
+        }
+    }
+
+    /** How far back a reference may reach, in sentences. */
+    private static final int REFERENCE_REACH = 2;
+    /** How much text before a statement is read for references. */
+    private static final int CONTEXT_CHARS = 600;
+    private static final Set<String> PRONOUNS = Set.of("it", "this", "that", "these", "those", "such", "which");
+    private static final Set<String> DETERMINERS = Set.of("this", "that", "these", "those", "such", "the", "a", "an", "its");
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "remain", "remains", "remained",
+            "constitutes", "constitute", "represents");
+    private static final Set<String> ASSERTION_SKIP = Set.of("a", "an", "the", "our", "its", "their", "still", "always",
+            "and", "will");
+    private static final Set<String> CONTRAST = Set.of("but", "however", "whereas", "although", "though", "yet");
+    private static final Set<String> RHETORICAL_OPENERS = Set.of("how", "why", "who", "what", "can", "could", "should",
+            "would", "is", "are", "do", "does", "will", "shall", "must", "isn't", "aren't", "doesn't", "don't");
+    private static final double ASSERTION_WEIGHT = 0.6;
+
+    private final StanceAnalyzer analyzer;
+    private final IssueMatcher matcher;
+    private final CueLexicon cues;
+
+    public StanceDetector(Codebook codebook) {
+        this.analyzer = new StanceAnalyzer();
+        this.matcher = new IssueMatcher(codebook, analyzer);
+        this.cues = new CueLexicon(analyzer);
+    }
+
+    /** What one mention of an issue in a sentence collects. */
+    private static final class Tally {
+        double support;
+        double oppose;
+        double neutral;
+        double bestWeight;
+        String bestCue;
+
+        void add(double weight, String cue) {
+            if (weight > 0) {
+                support += weight;
+            } else {
+                oppose -= weight;
+            }
+            if (Math.abs(weight) > bestWeight) {
+                bestWeight = Math.abs(weight);
+                bestCue = cue;
+            }
+        }
+    }
+
+    /** Findings for every statement of one document, in statement order. */
+    public List<Finding> detect(String text, List<StatementSpan> statements) {
+        List<Finding> out = new ArrayList<>();
+        for (StatementSpan s : statements) {
+            out.addAll(detect(text, s));
+        }
+        return out;
+    }
+
+    public List<Finding> detect(String text, StatementSpan statement) {
+        int from = Math.max(0, Math.min(statement.start(), text.length()));
+        int to = Math.max(from, Math.min(statement.end(), text.length()));
+        // the issues mentioned in the last sentences: what "it" and "this declaration" may point back to
+        List<Map<String, Boolean>> recent = new ArrayList<>();
+        for (Sentence s : analyzer.sentences(text, Math.max(0, from - CONTEXT_CHARS), from)) {
+            remember(recent, mentions(text, s.tokens()));
+        }
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        for (Sentence s : analyzer.sentences(text, from, to)) {
+            List<Match> found = mentions(text, s.tokens());
+            List<Match> all = new ArrayList<>(found);
+            all.addAll(references(s, found, recent));
+            if (!all.isEmpty()) {
+                weigh(text, s, all, tallies);
+            }
+            remember(recent, found);
+        }
+        List<Finding> out = new ArrayList<>();
+        tallies.forEach((issue, t) -> out.add(finding(statement.id(), issue, t)));
+        return out;
+    }
+
+    private List<Match> mentions(String text, List<Token> tokens) {
+        return matcher.find(text, tokens);
+    }
+
+    private static void remember(List<Map<String, Boolean>> recent, List<Match> found) {
+        Map<String, Boolean> sides = new HashMap<>();
+        for (Match m : found) {
+            // an issue named both ways in one sentence is no clear antecedent
+            sides.merge(m.issue(), m.contrary(), (a, b) -> a.equals(b) ? a : null);
+        }
+        recent.add(sides);
+        while (recent.size() > REFERENCE_REACH) {
+            recent.remove(0);
+        }
+    }
+
+    /** References back to an issue named in the sentences before: "this declaration", "it", "such a step". */
+    private List<Match> references(Sentence s, List<Match> found, List<Map<String, Boolean>> recent) {
+        List<Match> out = new ArrayList<>();
+        Map<String, Boolean> candidates = new LinkedHashMap<>();
+        for (int k = recent.size() - 1; k >= 0; k--) {
+            recent.get(k).forEach(candidates::putIfAbsent);
+        }
+        List<Token> tokens = s.tokens();
+        for (Map.Entry<String, Boolean> c : candidates.entrySet()) {
+            if (c.getValue() == null || found.stream().anyMatch(m -> m.issue().equals(c.getKey()))) {
+                continue;
+            }
+            Set<String> heads = matcher.termStems(c.getKey());
+            int at = -1;
+            for (int i = 0; i < tokens.size() && at < 0; i++) {
+                String w = tokens.get(i).lower();
+                if (DETERMINERS.contains(w) && i + 1 < tokens.size() && heads.contains(tokens.get(i + 1).stem())) {
+                    at = i + 1; // "this declaration", "such recognition"
+                } else if (i < 8 && PRONOUNS.contains(w) && !w.equals("that") && !w.equals("which")) {
+                    at = i; // "It would undermine…", "This will only lead to…"
+                }
+            }
+            if (at >= 0) {
+                out.add(new Match(c.getKey(), c.getValue(), at, at));
+            }
+        }
+        return out;
+    }
+
+    private void weigh(String text, Sentence s, List<Match> mentions, Map<String, Tally> tallies) {
+        List<Token> tokens = s.tokens();
+        List<Cue> found = cues.find(tokens);
+        boolean rhetorical = s.question() && RHETORICAL_OPENERS.contains(tokens.get(0).lower());
+        Map<String, List<Match>> byIssue = new LinkedHashMap<>();
+        for (Match m : mentions) {
+            byIssue.computeIfAbsent(m.issue(), k -> new ArrayList<>()).add(m);
+        }
+        for (Map.Entry<String, List<Match>> e : byIssue.entrySet()) {
+            Tally sentence = new Tally();
+            List<Cue> inside = new ArrayList<>();
+            for (Cue c : found) {
+                if (e.getValue().stream().anyMatch(m -> overlaps(c, m))) {
+                    inside.add(c); // the term's own words ("recognition of Kosovo") count only if nothing else does
+                    continue;
+                }
+                Match nearest = nearest(c, e.getValue());
+                if (c.kind() == Kind.NEUTRAL) {
+                    sentence.neutral += Math.abs(c.weight()) * fade(c, nearest, 14);
+                    continue;
+                }
+                double w = effect(text, tokens, c, nearest);
+                if (w != 0) {
+                    sentence.add(w, cueText(text, tokens, c, nearest));
+                }
+            }
+            if (sentence.support + sentence.oppose == 0) {
+                for (Cue c : inside) {
+                    if (c.kind() != Kind.NEUTRAL) {
+                        Match m = nearest(c, e.getValue());
+                        sentence.add(m.contrary() ? -c.weight() : c.weight(), cueText(text, tokens, c, m));
+                    }
+                }
+            }
+            for (Match m : e.getValue()) {
+                double a = assertion(tokens, m);
+                if (a != 0) {
+                    double w = m.contrary() ? -a : a;
+                    sentence.add(w, span(text, tokens, Math.max(0, m.first() - 2), m.last()));
+                }
+            }
+            if (rhetorical) {
+                double sup = sentence.support;
+                sentence.support = sentence.oppose;
+                sentence.oppose = sup;
+                if (sentence.bestCue != null) {
+                    sentence.bestCue = sentence.bestCue + " …?";
+                }
+            }
+            Tally total = tallies.computeIfAbsent(e.getKey(), k -> new Tally());
+            total.support += sentence.support;
+            total.oppose += sentence.oppose;
+            total.neutral += sentence.neutral;
+            if (sentence.bestCue != null && sentence.bestWeight > total.bestWeight) {
+                total.bestWeight = sentence.bestWeight;
+                total.bestCue = sentence.bestCue;
+            }
+            if (total.bestCue == null) {
+                Match m = e.getValue().get(0);
+                total.bestCue = span(text, tokens, m.first(), m.last());
+            }
+        }
+    }
+
+    /** The signed weight a cue gives to the issue through its nearest mention. */
+    private static double effect(String text, List<Token> tokens, Cue c, Match m) {
+        boolean cueFirst = c.last() < m.first();
+        double w = c.weight();
+        double fade;
+        switch (c.kind()) {
+            case EVAL -> fade = fade(c, m, 10);
+            case HARM -> {
+                fade = fade(c, m, 14);
+                if (cueFirst) {
+                    w = -w * 0.7; // "violates the territorial integrity of X": for X
+                }
+            }
+            default -> fade = fade(c, m, 14) * (cueFirst ? 1.0 : 0.6);
+        }
+        if (fade == 0) {
+            return 0;
+        }
+        if (contrastBetween(tokens, c, m)) {
+            fade *= 0.35;
+        }
+        w *= fade;
+        return m.contrary() ? -w : w;
+    }
+
+    /** Full weight within three words, fading after, nothing beyond reach. */
+    private static double fade(Cue c, Match m, int reach) {
+        int d = c.last() < m.first() ? m.first() - c.last() : c.first() - m.last();
+        if (d > reach) {
+            return 0;
+        }
+        return d <= 3 ? 1.0 : 3.0 / d;
+    }
+
+    private static boolean contrastBetween(List<Token> tokens, Cue c, Match m) {
+        int a = Math.min(c.last(), m.last());
+        int b = Math.max(c.first(), m.first());
+        for (int i = a + 1; i < b; i++) {
+            if (CONTRAST.contains(tokens.get(i).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "X is an integral part of Y": stating the term as a fact endorses it (negated: rejects it). */
+    private static double assertion(List<Token> tokens, Match m) {
+        boolean negated = false;
+        for (int i = m.first() - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+            String w = tokens.get(i).lower();
+            if (ASSERTION_SKIP.contains(w)) {
+                continue;
+            }
+            if (w.equals("not") || w.equals("never") || w.equals("no") || w.endsWith("n't")) {
+                negated = !negated;
+                continue;
+            }
+            if (COPULAS.contains(w)) {
+                return negated ? -ASSERTION_WEIGHT : ASSERTION_WEIGHT;
+            }
+            return 0;
+        }
+        return 0;
+    }
+
+    private static boolean overlaps(Cue c, Match m) {
+        return c.first() <= m.last() && m.first() <= c.last();
+    }
+
+    private static Match nearest(Cue c, List<Match> mentions) {
+        Match best = mentions.get(0);
+        int bestD = Integer.MAX_VALUE;
+        for (Match m : mentions) {
+            int d = c.last() < m.first() ? m.first() - c.last() : Math.max(0, c.first() - m.last());
+            if (d < bestD) {
+                bestD = d;
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** The words from the cue (with its negator) to the mention it bears on, shortened in the middle. */
+    private static String cueText(String text, List<Token> tokens, Cue c, Match m) {
+        int cueFrom = c.negatorAt() >= 0 ? Math.min(c.negatorAt(), c.first()) : c.first();
+        int from = Math.min(cueFrom, m.first());
+        int to = Math.max(c.last(), m.last());
+        if (to - from <= 12) {
+            return span(text, tokens, from, to);
+        }
+        String cue = span(text, tokens, cueFrom, c.last());
+        String term = span(text, tokens, m.first(), m.last());
+        return c.last() < m.first() ? cue + " … " + term : term + " … " + cue;
+    }
+
+    private static String span(String text, List<Token> tokens, int first, int last) {
+        return text.substring(tokens.get(first).start(), tokens.get(last).end()).replaceAll("\\s+", " ");
+    }
+
+    /** Weighs what one statement said about one issue into a polarity and a confidence. */
+    static Finding finding(long statement, String issue, Tally t) {
+        Decision d = decide(t.support, t.oppose, t.neutral);
+        return new Finding(statement, issue, d.polarity(), round(t.support), round(t.oppose), round(t.neutral),
+                d.confidence(), t.bestCue);
+    }
+
+    /** A polarity with how sure it is. */
+    public record Decision(Polarity polarity, double confidence) {}
+
+    /**
+     * Support against opposition: a clear lean wins; a lean no stronger than the talk of
+     * dialogue and compromise beside it, or evidence cancelling out, is neutral.
+     */
+    public static Decision decide(double support, double oppose, double neutral) {
+        double net = support - oppose;
+        double total = support + oppose;
+        if (Math.abs(net) < Math.max(0.25, 0.6 * neutral) || Math.abs(net) < 0.2 * total) {
+            double sure = total == 0 ? 0.5 + 0.3 * Math.min(1, neutral / 1.5) : 0.5 - 0.2 * Math.min(1, total / 2);
+            return new Decision(Polarity.NEUTRAL, round(sure));
+        }
+        double margin = Math.abs(net) / total;
+        double strength = Math.min(1, Math.abs(net) / 1.5);
+        return new Decision(Polarity.ofSign(net), round(0.5 + 0.45 * margin * strength));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,109 @@
+package org.demarche.stance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+import org.demarche.model.Polarity;
+import org.demarche.stance.StanceDetector.Finding;
+import org.demarche.stance.StanceDetector.StatementSpan;
+import org.junit.jupiter.api.Test;
+
+/** Stance decisions on sentences taken from real statements (the seeds and UN General Debate speeches). */
+class StanceDetectorTest {
+
+    private static final String CODEBOOK = """
+            issues:
+              - id: kosovo-independence
+                terms: [independence of Kosovo, Kosovo's independence, declaration of independence, recognition of Kosovo, recognize Kosovo, independent Kosovo]
+                contrary_terms: [territorial integrity of Serbia, integral part of Serbia, Kosovo and Metohija]
+              - id: kosovo-partition
+                terms: [partition]
+            """;
+
+    private final StanceDetector detector;
+
+    StanceDetectorTest() throws Exception {
+        detector = new StanceDetector(Codebook.parse("test.yml", new StringReader(CODEBOOK)));
+    }
+
+    private Finding only(String text, String issue) {
+        List<Finding> found = detector.detect(text, new StatementSpan(1, 0, text.length()));
+        List<Finding> onIssue = found.stream().filter(f -> f.issue().equals(issue)).toList();
+        assertEquals(1, onIssue.size(), () -> "findings: " + found);
+        return onIssue.get(0);
+    }
+
+    private void expect(Polarity p, String text, String issue) {
+        Finding f = only(text, issue);
+        assertEquals(p, f.polarity(), () -> text + " -> " + f);
+    }
+
+    @Test
+    void evaluativeWordsDecide() {
+        expect(Polarity.OPPOSE, "Proceeding from the firm position that the independence of Kosovo is unacceptable to Serbia, we "
+                + "have offered special rights.", "kosovo-independence");
+        expect(Polarity.SUPPORT, "We are committed to an independent Kosovo and we will get there one way or another.",
+                "kosovo-independence");
+        expect(Polarity.SUPPORT, "The independence of Kosovo was in conformity with the international law.", "kosovo-independence");
+    }
+
+    @Test
+    void negationAndModality() {
+        expect(Polarity.OPPOSE, "We all know that we do not recognize the unilateral declaration of independence of so-called Kosovo.",
+                "kosovo-independence");
+        expect(Polarity.OPPOSE, "Partition is not a solution, and it’s simply not possible.", "kosovo-partition");
+        expect(Polarity.OPPOSE, "A vast majority of Member States refrained from recognizing Kosovo’s unilateral declaration of "
+                + "independence.", "kosovo-independence");
+    }
+
+    @Test
+    void contraryTermsCountAgainst() {
+        expect(Polarity.OPPOSE, "We actively support Belgrade's demand ... to restore the territorial integrity of Serbia, restore "
+                + "the country's sovereignty.", "kosovo-independence");
+        expect(Polarity.OPPOSE, "According to our constitution, the province of Kosovo is an integral part of Serbia.",
+                "kosovo-independence");
+    }
+
+    @Test
+    void harmVerbsCondemnTheirSubject() {
+        expect(Polarity.OPPOSE, "The unilateral declaration of independence by the province of Kosovo constitutes a dangerous "
+                + "precedent and a long-standing threat to the stability of the region.", "kosovo-independence");
+    }
+
+    @Test
+    void referencesBackReachTheIssue() {
+        String text = "Kosovo's parliament adopted a declaration of independence on Sunday. This declaration violates "
+                + "international law, he said.";
+        int start = text.indexOf("This");
+        List<Finding> found = detector.detect(text, new StatementSpan(7, start, text.indexOf(", he said")));
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(Polarity.OPPOSE, found.get(0).polarity(), found::toString);
+        assertTrue(found.get(0).cue().contains("violates"), found.get(0).cue());
+    }
+
+    @Test
+    void rhetoricalQuestionsTurnAround() {
+        expect(Polarity.OPPOSE, "How can anyone accept the independence of Kosovo?", "kosovo-independence");
+    }
+
+    @Test
+    void inflectionPossessivesAndLineBreaks() {
+        expect(Polarity.OPPOSE, "Serbia will never recognise Kosovo’s indepen-\ndence.", "kosovo-independence");
+        expect(Polarity.SUPPORT, "We welcome the independence of the province of Kosovo.", "kosovo-independence");
+    }
+
+    @Test
+    void dialogueAloneIsNeutral() {
+        expect(Polarity.NEUTRAL, "On the declaration of independence by Kosovo, we firmly believe that dialogue between "
+                + "Belgrade and Pristina is key.", "kosovo-independence");
+    }
+
+    @Test
+    void theDecidingWordsAreKept() {
+        Finding f = only("Serbia will never recognize the independence of Kosovo.", "kosovo-independence");
+        assertTrue(f.cue().contains("never recognize"), f.cue());
+        assertTrue(f.confidence() > 0.5 && f.confidence() <= 1.0, () -> "confidence " + f.confidence());
+    }
+}

@@ -56,6 +56,9 @@ final class IngestCommand implements Callable<Integer> {
             description = "Stop extracting a document after this long and keep it without (default: ${DEFAULT-VALUE}).")
     long extractionTimeout;
 
+    @Option(names = "--redo-stances", description = "Compute every document's stances again (after a change to the cue lexicon).")
+    boolean redoStances;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to read.")
     List<Path> paths;
 
@@ -105,6 +108,10 @@ final class IngestCommand implements Callable<Integer> {
             }
             if (issues == null) {
                 issues = Codebooks.active(ws);
+            }
+            if (redoStances) {
+                ws.stances().forgetFingerprints();
+                ws.commit();
             }
             ProgressReporter progress = ProgressReporter.forStderr("ingest");
             IngestSummary summary;

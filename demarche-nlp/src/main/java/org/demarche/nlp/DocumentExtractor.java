@@ -515,8 +515,28 @@ public final class DocumentExtractor {
                 if (verb == null) {
                     continue;
                 }
-                IndexedWord subj = subjectOf(g, verb, 0);
-                int speaker = subj == null ? -1 : resolve(si, g, subj);
+                int speaker = -1;
+                // "condemned X, saying it violates…": the parser makes "saying" the mark of the clause it
+                // introduces; the speaker is the subject of the verb that clause hangs from
+                IndexedWord marked = null;
+                IndexedWord subjectFrom = verb;
+                for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
+                    if (e.getRelation().toString().equals("mark")) {
+                        marked = e.getGovernor();
+                        for (SemanticGraphEdge up : g.incomingEdgeList(marked)) {
+                            if (up.getRelation().toString().startsWith("advcl")) {
+                                subjectFrom = up.getGovernor();
+                            }
+                        }
+                    }
+                }
+                // the nearest subject that names someone: "criticised …, as analysts suggested, saying …"
+                for (IndexedWord subj : subjectsOf(g, subjectFrom)) {
+                    speaker = resolve(si, g, subj);
+                    if (speaker >= 0) {
+                        break;
+                    }
+                }
                 if (speaker < 0 && previousSpeaker >= 0 && coordinated(g, verb)) {
                     speaker = previousSpeaker; // "Burns told …, and added that …"
                 }
@@ -543,6 +563,9 @@ public final class DocumentExtractor {
                             q.text(text), date, v.word()));
                 }
                 reported(g, verb, speaker, date, v.word());
+                if (marked != null && subjectFrom != verb) {
+                    clause(g, marked, verb, speaker, date, v.word());
+                }
             }
         }
 
@@ -567,6 +590,32 @@ public final class DocumentExtractor {
         /** Only a comma, colon or "that" between cue and quote. */
         boolean adjacent(int cueEnd, int quoteStart) {
             return text.substring(cueEnd, Math.max(cueEnd, quoteStart - 1)).matches("[\\s,:]*(that\\s*)?");
+        }
+
+        /** The subjects up the tree from a speech verb, nearest first: each clause's own, then its governor's. */
+        List<IndexedWord> subjectsOf(SemanticGraph g, IndexedWord verb) {
+            List<IndexedWord> out = new ArrayList<>();
+            IndexedWord at = verb;
+            for (int depth = 0; depth < 4 && at != null; depth++) {
+                IndexedWord next = null;
+                for (SemanticGraphEdge e : g.outgoingEdgeList(at)) {
+                    String rel = e.getRelation().toString();
+                    if ((rel.equals("nsubj") || rel.equals("nsubj:xsubj")) && !out.contains(e.getDependent())) {
+                        out.add(e.getDependent());
+                    }
+                }
+                // up past "saying" (dep, advcl), "and added" (conj), "to divide" (xcomp); a reported
+                // clause (ccomp) has its own speaker and is never climbed out of
+                for (SemanticGraphEdge e : g.incomingEdgeList(at)) {
+                    String rel = e.getRelation().toString();
+                    if (!rel.equals("ccomp") && !rel.equals("parataxis") && !rel.startsWith("csubj")) {
+                        next = e.getGovernor();
+                        break;
+                    }
+                }
+                at = next;
+            }
+            return out;
         }
 
         /** The subject of a speech verb, climbing from "saying" or "and added" to the clause that has one. */
@@ -636,7 +685,13 @@ public final class DocumentExtractor {
                 if (!e.getRelation().toString().equals("ccomp")) {
                     continue;
                 }
-                IndexedWord head = e.getDependent();
+                clause(g, e.getDependent(), verb, speaker, date, cue);
+            }
+        }
+
+        /** The words of a reported clause after its speech verb, as an indirect statement (unless quoted). */
+        void clause(SemanticGraph g, IndexedWord head, IndexedWord verb, int speaker, String date, String cue) {
+            {
                 int min = Integer.MAX_VALUE;
                 int max = -1;
                 for (IndexedWord w : g.descendants(head)) {
@@ -647,11 +702,11 @@ public final class DocumentExtractor {
                     max = Math.max(max, w.endPosition());
                 }
                 if (max < 0 || max - min < 12) {
-                    continue;
+                    return;
                 }
                 String span = text.substring(min, max);
                 if (span.matches("(?is)^(whether|if|where|what|how|why|when|who|which)\\b.*")) {
-                    continue; // an embedded question is not a statement
+                    return; // an embedded question is not a statement
                 }
                 Matcher mark = Pattern.compile("^that\\s+").matcher(span);
                 if (mark.find()) {
@@ -661,7 +716,7 @@ public final class DocumentExtractor {
                     max--;
                 }
                 if (quotedShare(min, max) > 0.5 || max - min < 12) {
-                    continue; // a quote: the direct statement says it
+                    return; // a quote: the direct statement says it
                 }
                 statements.add(new Extraction.SaidText(speaker, StatementKind.INDIRECT, min, max,
                         text.substring(min, max), date, cue));

@@ -44,7 +44,7 @@ public final class StanceStage {
     }
 
     public String fingerprint() {
-        return VERSION + ":" + codebook.fingerprint().substring(0, 48);
+        return VERSION + ":" + codebook.fingerprint().substring(0, 40) + ":" + StanceDetector.lexiconFingerprint();
     }
 
     /** Computes the stances of every document not yet done with this codebook; returns how many were done. */
@@ -104,7 +104,7 @@ public final class StanceStage {
             if (s.speaker() == null) {
                 continue; // no one to hold the position
             }
-            spans.add(new StanceDetector.StatementSpan(s.id(), s.start(), s.end()));
+            spans.add(new StanceDetector.StatementSpan(s.id(), s.start(), s.end(), s.cue()));
             said.put(s.id(), new StanceAggregator.Said(s.id(), s.speaker(), s.date()));
         }
         List<Finding> findings = detector.detect(in.text(), spans);

@@ -27,7 +27,7 @@ public final class CueLexicon {
     /** A cue found in a sentence: tokens [first, last], signed weight after negation, the words. */
     public record Cue(int first, int last, double weight, Kind kind, boolean negated, int negatorAt) {}
 
-    private record Entry(List<String> stems, double weight, Kind kind) {}
+    private record Entry(List<String> stems, List<String> words, double weight, Kind kind) {}
 
     /** How many tokens a negator reaches forward ("not yet ready to recognize": 4). */
     private static final int NEGATION_REACH = 4;
@@ -43,11 +43,13 @@ public final class CueLexicon {
                     continue;
                 }
                 String[] f = line.split("\t");
-                List<String> stems = analyzer.stems(f[0]);
-                if (stems.isEmpty()) {
+                List<Token> tokens = analyzer.tokens(f[0], 0, f[0].length());
+                if (tokens.isEmpty()) {
                     continue;
                 }
-                Entry e = new Entry(stems, Double.parseDouble(f[1]), Kind.valueOf(f[2].trim().toUpperCase()));
+                List<String> stems = tokens.stream().map(Token::stem).toList();
+                Entry e = new Entry(stems, tokens.stream().map(Token::lower).toList(), Double.parseDouble(f[1]),
+                        Kind.valueOf(f[2].trim().toUpperCase()));
                 byFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>()).add(e);
             }
         } catch (IOException e) {
@@ -85,7 +87,9 @@ public final class CueLexicon {
                 i = last + 1;
                 continue;
             }
-            if (negatorAt >= 0 && e.kind() != Kind.NEUTRAL) {
+            // "not", "never" turn any cue around; a negating verb ("refrain from", "non-recognition of") only an attitude
+            boolean governs = negatorAt >= 0 && e.kind() != Kind.NEUTRAL && (negverbWeight == 0 || e.kind() == Kind.ATTITUDE);
+            if (governs) {
                 out.add(new Cue(i, last, -e.weight(), e.kind(), true, negatorAt));
                 negatorAt = -1;
             } else {
@@ -106,6 +110,36 @@ public final class CueLexicon {
         }
     }
 
+    /** The kind of the one-word cue this token is, or null. */
+    public Kind kindOf(Token token) {
+        Entry e = single(token);
+        return e == null ? null : e.kind();
+    }
+
+    /** The weight of the one-word cue this token is, or 0. */
+    public double weightOf(Token token) {
+        Entry e = single(token);
+        return e == null ? 0 : e.weight();
+    }
+
+    /** A short hash of the lexicon's text. */
+    static String fingerprint() {
+        try (InputStream in = CueLexicon.class.getResourceAsStream("cues.tsv")) {
+            return String.format("%08x", java.util.Arrays.hashCode(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Entry single(Token token) {
+        for (Entry e : byFirstStem.getOrDefault(token.stem(), List.of())) {
+            if (e.stems().size() == 1 && StanceAnalyzer.inflectionOf(token.lower(), e.words().get(0))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     private Entry match(List<Token> tokens, int i) {
         List<Entry> candidates = byFirstStem.get(tokens.get(i).stem());
         if (candidates == null) {
@@ -116,8 +150,9 @@ public final class CueLexicon {
             if (i + e.stems().size() > tokens.size()) {
                 continue;
             }
-            for (int k = 1; k < e.stems().size(); k++) {
-                if (!tokens.get(i + k).stem().equals(e.stems().get(k))) {
+            for (int k = 0; k < e.stems().size(); k++) {
+                Token t = tokens.get(i + k);
+                if (!t.stem().equals(e.stems().get(k)) || !StanceAnalyzer.inflectionOf(t.lower(), e.words().get(k))) {
                     continue outer;
                 }
             }

@@ -24,7 +24,8 @@ public final class IssueMatcher {
     static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "a", "an", "for", "to", "in", "on", "and", "it",
             "s", "thi", "that", "by", "with", "as", "from", "at", "their", "our", "its");
 
-    private record Pattern(String issue, boolean contrary, List<String> stems) {}
+    /** A term's content stems; word is the term's lower-case form when it is a single word. */
+    private record Pattern(String issue, boolean contrary, List<String> stems, String word) {}
 
     private final Map<String, List<Pattern>> byFirstStem = new HashMap<>();
     /** Per issue: the content stems of its terms, to recognise "this declaration" as a reference back. */
@@ -51,7 +52,10 @@ public final class IssueMatcher {
             if (heads != null) {
                 heads.addAll(content);
             }
-            byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>()).add(new Pattern(issue, contrary, content));
+            String word = content.size() == 1 ? analyzer.tokens(term, 0, term.length()).stream()
+                    .filter(t -> !FUNCTION_WORDS.contains(t.stem())).map(StanceAnalyzer.Token::lower).findFirst().orElse(term)
+                    : null;
+            byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>()).add(new Pattern(issue, contrary, content, word));
         }
     }
 
@@ -69,6 +73,9 @@ public final class IssueMatcher {
                 continue;
             }
             for (Pattern p : candidates) {
+                if (p.stems().size() == 1 && !StanceAnalyzer.inflectionOf(tokens.get(i).lower(), p.word())) {
+                    continue; // one word alone must be the word itself, inflected: "sovereign" is not "sovereignization"
+                }
                 int last = matchFrom(text, tokens, i, p.stems());
                 if (last >= 0) {
                     add(out, new Match(p.issue(), p.contrary(), i, last));

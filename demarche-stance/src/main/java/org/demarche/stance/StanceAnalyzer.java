@@ -109,4 +109,20 @@ public final class StanceAnalyzer {
         }
         return out;
     }
+
+    /**
+     * Same word give or take an inflection: "partitioned" for "partition", "bombing" for
+     * "bombings". Guards against the Porter stemmer's joins of unrelated words ("position" and
+     * "positive" are both "posit").
+     */
+    public static boolean inflectionOf(String token, String word) {
+        String longer = token.length() >= word.length() ? token : word;
+        String shorter = longer == token ? word : token;
+        int common = 0;
+        while (common < shorter.length() && shorter.charAt(common) == longer.charAt(common)) {
+            common++;
+        }
+        return common >= shorter.length() - 1 && longer.length() - common <= 3;
+    }
+
 }

@@ -26,8 +26,15 @@ import org.demarche.stance.StanceAnalyzer.Token;
  */
 public final class StanceDetector {
 
-    /** A statement to read: its id (kept as is), and where its words are in the document's text. */
-    public record StatementSpan(long id, int start, int end) {}
+    /**
+     * A statement to read: its id (kept as is), where its words are in the document's text, and
+     * the verb that introduced it ("said", "condemned", "denied"), or null.
+     */
+    public record StatementSpan(long id, int start, int end, String cue) {
+        public StatementSpan(long id, int start, int end) {
+            this(id, start, end, null);
+        }
+    }
 
     /**
      * Where one statement stands on one issue. support/oppose/neutral are the weights found
@@ -54,6 +61,8 @@ public final class StanceDetector {
     private static final Set<String> RHETORICAL_OPENERS = Set.of("how", "why", "who", "what", "can", "could", "should",
             "would", "is", "are", "do", "does", "will", "shall", "must", "isn't", "aren't", "doesn't", "don't");
     private static final double ASSERTION_WEIGHT = 0.6;
+    private static final Set<String> VERBS_BETWEEN = Set.of("is", "are", "was", "were", "be", "been", "has", "have", "had",
+            "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do");
 
     private final StanceAnalyzer analyzer;
     private final IssueMatcher matcher;
@@ -72,6 +81,8 @@ public final class StanceDetector {
         double neutral;
         double bestWeight;
         String bestCue;
+        int terms;
+        int contrary;
 
         void add(double weight, String cue) {
             if (weight > 0) {
@@ -84,6 +95,11 @@ public final class StanceDetector {
                 bestCue = cue;
             }
         }
+    }
+
+    /** Eight hex digits that change when the cue lexicon does, so stored stances are redone. */
+    public static String lexiconFingerprint() {
+        return CueLexicon.fingerprint();
     }
 
     /** Findings for every statement of one document, in statement order. */
@@ -113,9 +129,35 @@ public final class StanceDetector {
             }
             remember(recent, found);
         }
+        if (statement.cue() != null && !tallies.isEmpty()) {
+            reportingVerb(statement.cue(), tallies);
+        }
         List<Finding> out = new ArrayList<>();
         tallies.forEach((issue, t) -> out.add(finding(statement.id(), issue, t)));
         return out;
+    }
+
+    /**
+     * The verb that introduced reported words says something of its own: "denied that …" turns
+     * them around; "complained", "warned" lean against what they report when it has no other cue.
+     */
+    private void reportingVerb(String verb, Map<String, Tally> tallies) {
+        List<Token> tokens = analyzer.tokens(verb, 0, verb.length());
+        if (tokens.size() != 1) {
+            return;
+        }
+        CueLexicon.Kind kind = cues.kindOf(tokens.get(0));
+        double weight = cues.weightOf(tokens.get(0));
+        for (Tally t : tallies.values()) {
+            if (kind == Kind.NEGVERB || kind == Kind.NEGATOR) {
+                double sup = t.support;
+                t.support = t.oppose;
+                t.oppose = sup;
+            } else if ((kind == Kind.ATTITUDE || kind == Kind.EVAL) && t.support + t.oppose == 0) {
+                double w = (t.contrary > t.terms ? -weight : weight) * 0.6;
+                t.add(w, verb + " … " + t.bestCue);
+            }
+        }
     }
 
     private List<Match> mentions(String text, List<Token> tokens) {
@@ -152,7 +194,7 @@ public final class StanceDetector {
                 String w = tokens.get(i).lower();
                 if (DETERMINERS.contains(w) && i + 1 < tokens.size() && heads.contains(tokens.get(i + 1).stem())) {
                     at = i + 1; // "this declaration", "such recognition"
-                } else if (i < 8 && PRONOUNS.contains(w) && !w.equals("that") && !w.equals("which")) {
+                } else if (subjectPosition(tokens, i) && PRONOUNS.contains(w) && !w.equals("that") && !w.equals("which")) {
                     at = i; // "It would undermine…", "This will only lead to…"
                 }
             }
@@ -161,6 +203,11 @@ public final class StanceDetector {
             }
         }
         return out;
+    }
+
+    /** A pronoun opening the sentence (after "and", "but", "so") is its subject: "It would undermine…". */
+    private static boolean subjectPosition(List<Token> tokens, int i) {
+        return i == 0 || i == 1 && Set.of("and", "but", "so", "yet", "thus", "therefore", "however").contains(tokens.get(0).lower());
     }
 
     private void weigh(String text, Sentence s, List<Match> mentions, Map<String, Tally> tallies) {
@@ -213,6 +260,13 @@ public final class StanceDetector {
                 }
             }
             Tally total = tallies.computeIfAbsent(e.getKey(), k -> new Tally());
+            for (Match m : e.getValue()) {
+                if (m.contrary()) {
+                    total.contrary++;
+                } else {
+                    total.terms++;
+                }
+            }
             total.support += sentence.support;
             total.oppose += sentence.oppose;
             total.neutral += sentence.neutral;
@@ -233,7 +287,9 @@ public final class StanceDetector {
         double w = c.weight();
         double fade;
         switch (c.kind()) {
-            case EVAL -> fade = fade(c, m, 10);
+            // a judgement before a mention qualifies it only as its adjective ("illegitimate declaration"),
+            // after it as what is said of it ("X is unacceptable")
+            case EVAL -> fade = cueFirst ? (contentWordsBetween(tokens, c.last(), m.first()) <= 3 ? 1.0 : 0.0) : fade(c, m, 10);
             case HARM -> {
                 fade = fade(c, m, 14);
                 if (cueFirst) {
@@ -250,6 +306,23 @@ public final class StanceDetector {
         }
         w *= fade;
         return m.contrary() ? -w : w;
+    }
+
+    /**
+     * Words between two positions that are not function words ("so-called independence of our
+     * two regions"); a verb between ("aggression was unleashed on X") means the judgement is not of X.
+     */
+    private static int contentWordsBetween(List<Token> tokens, int from, int to) {
+        int n = 0;
+        for (int i = from + 1; i < to; i++) {
+            if (VERBS_BETWEEN.contains(tokens.get(i).lower())) {
+                return Integer.MAX_VALUE;
+            }
+            if (!IssueMatcher.FUNCTION_WORDS.contains(tokens.get(i).stem())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Full weight within three words, fading after, nothing beyond reach. */
@@ -343,7 +416,7 @@ public final class StanceDetector {
     public static Decision decide(double support, double oppose, double neutral) {
         double net = support - oppose;
         double total = support + oppose;
-        if (Math.abs(net) < Math.max(0.25, 0.6 * neutral) || Math.abs(net) < 0.2 * total) {
+        if (Math.abs(net) < Math.max(0.25, 0.6 * neutral) || Math.abs(net) < 0.15 * total) {
             double sure = total == 0 ? 0.5 + 0.3 * Math.min(1, neutral / 1.5) : 0.5 - 0.2 * Math.min(1, total / 2);
             return new Decision(Polarity.NEUTRAL, round(sure));
         }

@@ -23,7 +23,7 @@ public final class StanceTables {
     public record Input(long documentId, String text, String published, List<StatementSpan> statements,
                         Map<Long, List<Long>> speaksFor) {}
 
-    public record StatementSpan(long id, Long speaker, int start, int end, String date) {}
+    public record StatementSpan(long id, Long speaker, int start, int end, String date, String cue) {}
 
     /** One statement's finding on one issue, to store. */
     public record IssueRow(long statementId, String issue, String polarity, double confidence, double support,
@@ -62,6 +62,15 @@ public final class StanceTables {
         return out;
     }
 
+    /** Forgets which codebook the stances were computed with, so the next run redoes them all. */
+    public void forgetFingerprints() {
+        try (Statement st = db.createStatement()) {
+            st.executeUpdate("UPDATE document SET stance_fingerprint = NULL");
+        } catch (SQLException e) {
+            throw workspace.failure("reset the stance stage", e);
+        }
+    }
+
     public Input input(long documentId) {
         try {
             String text;
@@ -77,14 +86,14 @@ public final class StanceTables {
                 }
             }
             List<StatementSpan> statements = new ArrayList<>();
-            try (PreparedStatement ps = db.prepareStatement("SELECT id, speaker_id, start_offset, end_offset, date_iso "
+            try (PreparedStatement ps = db.prepareStatement("SELECT id, speaker_id, start_offset, end_offset, date_iso, cue "
                     + "FROM statement WHERE document_id = ? ORDER BY start_offset, id")) {
                 ps.setLong(1, documentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long speaker = rs.getLong(2);
                         statements.add(new StatementSpan(rs.getLong(1), rs.wasNull() ? null : speaker, rs.getInt(3),
-                                rs.getInt(4), rs.getString(5)));
+                                rs.getInt(4), rs.getString(5), rs.getString(6)));
                     }
                 }
             }

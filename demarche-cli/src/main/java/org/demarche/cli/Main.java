@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "demarche 0.1.0",
         description = "Who said what, when, in which role, and where they stand: a source-linked record built from documents.",
-        subcommands = {IngestCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, ExportCommand.class, StancesCommand.class, ShiftsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -17,7 +17,18 @@ public final class Main {
 
     /** Runs a command line and returns its exit status (0 done, 1 the run failed, 2 usage error). */
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs a command line with its output and errors sent to these writers (null: stdout, stderr). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("demarche: " + oneLine(e));
             return 1;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +53,32 @@ class CliTest {
                 .findFirst().orElseThrow();
         assertEquals("Alexander Botsan-Kharchenko", oped.get("speaker").asText());
         assertEquals("Russia", oped.get("speaker_for").asText());
+
+        // where they stand: the matrix, as a grid, as JSON and as a picture
+        StringWriter grid = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(grid, true), null, "stances", "--workspace", ws, "--issue",
+                "kosovo-independence"));
+        assertTrue(grid.toString().contains("Russia") && grid.toString().matches("(?s).*\\bO\\d.*"), grid.toString());
+        StringWriter matrix = new StringWriter();
+        Path svg = tmp.resolve("matrix.svg");
+        assertEquals(0, Main.run(new PrintWriter(matrix, true), null, "stances", "--workspace", ws, "--issue",
+                "kosovo-independence", "--json", "--svg", svg.toString()));
+        JsonNode m = json.readTree(matrix.toString());
+        assertTrue(m.get("periods").size() >= 3, matrix.toString()); // 2007, 2008 and the undated op-ed at least
+        JsonNode russia = null;
+        for (JsonNode a : m.get("actors")) {
+            if (a.get("name").asText().equals("Russia")) {
+                russia = a;
+            }
+        }
+        assertTrue(russia != null && russia.get("cells").toString().contains("\"oppose\""), matrix.toString());
+        assertTrue(Files.readString(svg).startsWith("<svg") && Files.readString(svg).contains("Russia"));
+        StringWriter shifts = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(shifts, true), null, "shifts", "--workspace", ws, "--issue",
+                "kosovo-independence", "--json"));
+        assertTrue(json.readTree(shifts.toString()).has("shifts"));
+        assertEquals(2, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
+                "stances", "--workspace", ws, "--issue", "no-such-issue"));
 
         // ingesting again changes nothing
         assertEquals(0, Main.run("ingest", "--workspace", ws, "--manifest", EXAMPLES.resolve("manifest.csv").toString(),

@@ -715,6 +715,15 @@ public final class DocumentExtractor {
                 while (max > min && ",.;:\"“”'’ ".indexOf(text.charAt(max - 1)) >= 0) {
                     max--;
                 }
+                for (QuoteFinder.Quote q : quotes) {
+                    if (q.start() > min + 12 && q.start() < max) {
+                        max = q.start(); // "said X, “Y”": X is reported, Y is quoted (its own statement)
+                        while (max > min && ",.;:\"“”'’ ".indexOf(text.charAt(max - 1)) >= 0) {
+                            max--;
+                        }
+                        break;
+                    }
+                }
                 if (quotedShare(min, max) > 0.5 || max - min < 12) {
                     return; // a quote: the direct statement says it
                 }

@@ -14,6 +14,7 @@ import org.demarche.export.JsonlExporter;
 import org.demarche.ingest.Corpora;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
+import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class SeedQualityTest {
         Path seeds = Corpora.examples();
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
             new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults(), new NlpExtractor(), 300_000)
+                    .withStances(Codebook.read(seeds.resolve("codebook.yml")))
                     .run(List.of(seeds), Manifest.read(seeds.resolve("manifest.csv")), new IngestListener() {});
             export = tmp.resolve("kb.jsonl");
             try (OutputStream out = Files.newOutputStream(export)) {
@@ -107,12 +109,24 @@ class SeedQualityTest {
         assertTrue(ownScores.has("dates.accuracy"));
     }
 
+    /**
+     * The project's own stance gold for the seeds (examples/kosovo/gold/stances.jsonl). Its misses
+     * are positions the words imply without saying (Churkin's "permeated with the concept of the
+     * independence of Kosovo", Solana describing the EU mission's reach) and one reported clause
+     * the parser misreads (Gryzlov); the floor guards what the language does show.
+     */
+    @Test
+    void stancesFollowTheSpeakersWords() {
+        assertTrue(ownScores.get("stances.accuracy").asDouble() >= 0.70, ownScores.toString());
+    }
+
     @Test
     void theExportCarriesTheContractsRecords() throws Exception {
         ObjectMapper json = new ObjectMapper();
         long actors = 0;
         long statements = 0;
         long events = 0;
+        long stances = 0;
         for (String line : Files.readAllLines(export)) {
             JsonNode r = json.readTree(line);
             switch (r.get("type").asText()) {
@@ -134,10 +148,17 @@ class SeedQualityTest {
                         assertTrue(r.has(f), f + " missing: " + line);
                     }
                 }
+                case "stance" -> {
+                    stances++;
+                    for (String f : List.of("id", "actor", "issue", "polarity", "doc", "date", "evidence", "confidence")) {
+                        assertTrue(r.has(f), f + " missing: " + line);
+                    }
+                }
                 default -> {
                 }
             }
         }
-        assertTrue(actors > 20 && statements > 30 && events > 10, actors + " " + statements + " " + events);
+        assertTrue(actors > 20 && statements > 30 && events > 10 && stances > 15,
+                actors + " " + statements + " " + events + " " + stances);
     }
 }

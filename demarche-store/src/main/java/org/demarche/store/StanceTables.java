@@ -235,6 +235,37 @@ public final class StanceTables {
         }
     }
 
+    /** A statement that is evidence for a stance: its words, where it is, what decided it. */
+    public record Evidence(long statementId, long documentId, String file, String speaker, String text, String date,
+                           int start, int end, String polarity, String cue) {}
+
+    /** The evidence statements with these ids, with what each says on the issue. */
+    public Map<Long, Evidence> evidence(java.util.Collection<Long> statementIds, String issue) {
+        Map<Long, Evidence> out = new HashMap<>();
+        if (statementIds.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT s.id, s.document_id, d.file, l.name, s.text, s.date_iso, s.start_offset, s.end_offset, "
+                + "i.polarity, i.cue_text FROM statement s JOIN document d ON d.id = s.document_id "
+                + "LEFT JOIN local_actor l ON l.id = s.speaker_id "
+                + "LEFT JOIN statement_issue i ON i.statement_id = s.id AND i.issue = ? "
+                + "WHERE s.id = ANY(?)";
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, issue);
+            ps.setArray(2, db.createArrayOf("BIGINT", statementIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
+                            rs.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw workspace.failure("read the evidence", e);
+        }
+        return out;
+    }
+
     private void query(String sql, KnowledgeBase.RowHandler handler) {
         try (Statement st = db.createStatement()) {
             st.setFetchSize(1000);

@@ -1,0 +1,122 @@
+package org.demarche.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.demarche.stance.StanceTimeline;
+import org.demarche.stance.StanceTimeline.Point;
+import org.demarche.stance.StanceTimeline.Shift;
+import org.demarche.store.StanceTables.Evidence;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demarche shifts --issue ID}: who changed their mind on an issue, with their words on each side. */
+@Command(name = "shifts", mixinStandardHelpOptions = true,
+        description = "Actors whose position on an issue changed between periods, with the strongest evidence on each side.")
+final class ShiftsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--issue", required = true, paramLabel = "ID", description = "The issue's id in the codebook.")
+    String issue;
+
+    @Option(names = "--years", paramLabel = "N", defaultValue = "1", description = "Years per period (default: ${DEFAULT-VALUE}).")
+    int years;
+
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.55",
+            description = "Only stances at least this sure count (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Workspace.exists(workspace.dir)) {
+            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+            return 2;
+        }
+        try (Workspace ws = Workspace.open(workspace.dir)) {
+            IssueQuestion q;
+            try {
+                q = IssueQuestion.load(ws, issue, minConfidence);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("demarche: " + e.getMessage());
+                return 2;
+            }
+            List<Shift> shifts = StanceTimeline.shifts(StanceTimeline.matrix(q.points, Math.max(1, years)));
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (Shift s : shifts) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("actor", "a" + s.actor());
+                r.put("name", q.name(s.actor()));
+                r.put("from", Map.of("period", s.fromPeriod(), "position", s.from().id()));
+                r.put("to", Map.of("period", s.toPeriod(), "position", s.to().id()));
+                r.put("before", side(ws, q, s.before()));
+                r.put("after", side(ws, q, s.after()));
+                records.add(r);
+            }
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                        Map.of("issue", issue, "label", q.label, "shifts", records)));
+                return 0;
+            }
+            out.println(q.label + " (" + issue + "): " + shifts.size() + (shifts.size() == 1 ? " shift" : " shifts")
+                    + " among " + q.points.stream().map(Point::actor).distinct().count() + " actors");
+            for (Map<String, Object> r : records) {
+                @SuppressWarnings("unchecked") Map<String, Object> from = (Map<String, Object>) r.get("from");
+                @SuppressWarnings("unchecked") Map<String, Object> to = (Map<String, Object>) r.get("to");
+                out.printf("%n%s: %s in %s -> %s in %s%n", r.get("name"), from.get("position"), from.get("period"),
+                        to.get("position"), to.get("period"));
+                printSide(out, "before", r.get("before"));
+                printSide(out, "after ", r.get("after"));
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> side(Workspace ws, IssueQuestion q, Point p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stance", "t" + p.id());
+        m.put("polarity", p.polarity().id());
+        m.put("date", p.date());
+        m.put("confidence", p.confidence());
+        Evidence e = q.firstEvidence(ws, p);
+        if (e != null) {
+            m.put("statement", "s" + e.statementId());
+            m.put("doc", e.file());
+            m.put("speaker", e.speaker());
+            m.put("cue", e.cue());
+            m.put("text", e.text());
+            m.put("start", e.start());
+            m.put("end", e.end());
+        }
+        return m;
+    }
+
+    private static void printSide(PrintWriter out, String label, Object o) {
+        @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) o;
+        out.printf("  %s %s, %s (confidence %.2f)%n", label, m.get("polarity"), m.get("date"), (Double) m.get("confidence"));
+        if (m.containsKey("statement")) {
+            String text = String.valueOf(m.get("text")).replaceAll("\\s+", " ");
+            out.printf("         %s, %s [%s-%s]: deciding words \"%s\"%n", m.get("doc"), m.get("speaker"), m.get("start"),
+                    m.get("end"), m.get("cue"));
+            out.printf("         \"%s\"%n", text.length() > 220 ? text.substring(0, 219) + "…" : text);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.demarche.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.demarche.model.Polarity;
+import org.demarche.stance.StanceTimeline;
+import org.demarche.stance.StanceTimeline.Cell;
+import org.demarche.stance.StanceTimeline.CellKind;
+import org.demarche.stance.StanceTimeline.Matrix;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demarche stances --issue ID}: who stands where on an issue, year by year. */
+@Command(name = "stances", mixinStandardHelpOptions = true,
+        description = {"The actor × year matrix of positions on one issue: S support, O oppose, N neutral, "
+                + "M mixed (both sides in one period), with the number of documents."})
+final class StancesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--issue", required = true, paramLabel = "ID", description = "The issue's id in the codebook.")
+    String issue;
+
+    @Option(names = "--years", paramLabel = "N", defaultValue = "1", description = "Years per period (default: ${DEFAULT-VALUE}).")
+    int years;
+
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",
+            description = "Leave out stances less sure than this (0 to 1; default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only actors of this kind: person, state, organization.")
+    String kind;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "40", description = "At most this many actors, most documented first (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON instead of the grid.")
+    boolean json;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the matrix as an SVG picture.")
+    Path svg;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Workspace.exists(workspace.dir)) {
+            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+            return 2;
+        }
+        try (Workspace ws = Workspace.open(workspace.dir)) {
+            IssueQuestion q;
+            try {
+                q = IssueQuestion.load(ws, issue, minConfidence);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("demarche: " + e.getMessage());
+                return 2;
+            }
+            List<StanceTimeline.Point> points = q.points.stream()
+                    .filter(p -> kind == null || q.actors.containsKey(p.actor()) && q.actors.get(p.actor()).kind().equals(kind))
+                    .toList();
+            Matrix m = StanceTimeline.matrix(points, Math.max(1, years));
+            Map<Long, Map<String, Cell>> rows = new LinkedHashMap<>();
+            m.rows().entrySet().stream().limit(Math.max(1, limit)).forEach(e -> rows.put(e.getKey(), e.getValue()));
+            if (json) {
+                out.println(toJson(q, m, rows));
+            } else {
+                printGrid(out, q, m, rows);
+            }
+            if (svg != null) {
+                Files.writeString(svg, MatrixPicture.svg(q.label + " (" + issue + ")", m.periods(), rows, q::name),
+                        StandardCharsets.UTF_8);
+                spec.commandLine().getErr().println("stances: drawn to " + svg);
+            }
+        }
+        return 0;
+    }
+
+    private static String toJson(IssueQuestion q, Matrix m, Map<Long, Map<String, Cell>> rows) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("issue", q.issue);
+        root.put("label", q.label);
+        root.put("periods", m.periods());
+        List<Object> actors = new ArrayList<>();
+        rows.forEach((actor, cells) -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("actor", "a" + actor);
+            a.put("name", q.name(actor));
+            a.put("kind", q.actors.containsKey(actor) ? q.actors.get(actor).kind() : null);
+            Map<String, Object> byPeriod = new LinkedHashMap<>();
+            cells.forEach((period, c) -> {
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("position", c.kind().id());
+                for (Polarity p : Polarity.values()) {
+                    cell.put(p.id(), c.count(p));
+                }
+                cell.put("stances", c.points().stream().map(p -> "t" + p.id()).toList());
+                cell.put("evidence", c.points().stream()
+                        .flatMap(p -> q.evidence.getOrDefault(p.id(), List.of()).stream().limit(1))
+                        .map(s -> "s" + s).toList());
+                byPeriod.put(period, cell);
+            });
+            a.put("cells", byPeriod);
+            actors.add(a);
+        });
+        root.put("actors", actors);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    }
+
+    private void printGrid(PrintWriter out, IssueQuestion q, Matrix m, Map<Long, Map<String, Cell>> rows) {
+        boolean color = "1".equals(System.getenv("DEMARCHE_TTY"));
+        out.println(q.label + " (" + q.issue + "): " + q.points.size() + " stances, " + m.rows().size() + " actors");
+        if (rows.isEmpty()) {
+            out.println("no stances on this issue yet");
+            return;
+        }
+        int nameWidth = Math.min(32, rows.keySet().stream().mapToInt(a -> q.name(a).length()).max().orElse(10));
+        int cellWidth = Math.max(5, m.periods().stream().mapToInt(String::length).max().orElse(4) + 1);
+        StringBuilder header = new StringBuilder(pad("", nameWidth));
+        for (String p : m.periods()) {
+            header.append(padLeft(p, cellWidth));
+        }
+        out.println(header);
+        rows.forEach((actor, cells) -> {
+            StringBuilder line = new StringBuilder(pad(q.name(actor), nameWidth));
+            for (String p : m.periods()) {
+                Cell c = cells.get(p);
+                String text = c == null ? "·" : letter(c.kind()) + total(c);
+                String padded = padLeft(text, cellWidth);
+                line.append(color && c != null ? ansi(c.kind()) + padded + "\033[0m" : padded);
+            }
+            out.println(line);
+        });
+        out.println("S support  O oppose  N neutral  M mixed (both in one period); the number counts documents");
+    }
+
+    static String letter(CellKind k) {
+        return switch (k) {
+            case SUPPORT -> "S";
+            case OPPOSE -> "O";
+            case NEUTRAL -> "N";
+            case MIXED -> "M";
+        };
+    }
+
+    private static int total(Cell c) {
+        return c.counts().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static String ansi(CellKind k) {
+        return switch (k) {
+            case SUPPORT -> "\033[34m";
+            case OPPOSE -> "\033[31m";
+            case NEUTRAL -> "\033[90m";
+            case MIXED -> "\033[35m";
+        };
+    }
+
+    static String pad(String s, int w) {
+        String t = s.length() > w ? s.substring(0, w - 1) + "…" : s;
+        return t + " ".repeat(Math.max(0, w - t.length())) + " ";
+    }
+
+    static String padLeft(String s, int w) {
+        return " ".repeat(Math.max(0, w - s.length())) + s;
+    }
+}

@@ -18,6 +18,8 @@ import org.demarche.ingest.SourceFinder;
 import org.demarche.pipeline.IngestListener;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
+import org.demarche.pipeline.StanceStage;
+import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +54,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
 
+    @Option(names = "--codebook", paramLabel = "FILE", description = "With extract: the codebook the stance stage uses (default: the built-in one).")
+    Path codebookFile;
+
     @Option(names = "--workspace", paramLabel = "DIR", description = "Where to build the workspace (default: a temporary folder, removed after).")
     Path workspaceDir;
+
+    private double stanceSecs;
+    private int stanceDocs;
 
     @Override
     public Integer call() throws Exception {
@@ -93,6 +101,14 @@ final class BenchCommand implements Callable<Integer> {
                 } finally {
                     progress.close();
                 }
+                if (extract) {
+                    // timed on its own, after extraction, to show what it adds
+                    Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebook.builtIn();
+                    long t0 = System.nanoTime();
+                    int done = new StanceStage(ws, codebook, options.threads()).run(new IngestListener() {});
+                    stanceSecs = (System.nanoTime() - t0) / 1e9;
+                    stanceDocs = done;
+                }
                 again = runner.run(files, manifest, new IngestListener() {});
             }
             double secs = first.elapsed().toNanos() / 1e9;
@@ -103,6 +119,8 @@ final class BenchCommand implements Callable<Integer> {
                     (gcMillis() - gc0) / 1000.0);
             if (extract) {
                 System.out.printf("  demarche full pipeline: %,d words, %.0f words/s%n", words, words / secs);
+                System.out.printf("  stance stage: %d documents in %.2f s, %.1f%% of the extraction time%n", stanceDocs,
+                        stanceSecs, 100 * stanceSecs / secs);
             }
             double againSecs = again.elapsed().toNanos() / 1e9;
             System.out.printf("second pass (unchanged): %s%n  %.2f s, %.1f%% of the first pass%n", again.describe(),

@@ -29,8 +29,8 @@ public final class CueLexicon {
 
     private record Entry(List<String> stems, List<String> words, double weight, Kind kind) {}
 
-    /** How many tokens a negator reaches forward ("not yet ready to recognize": 4). */
-    private static final int NEGATION_REACH = 4;
+    /** How many tokens a negator reaches forward ("will not be a source of instability": 5). */
+    private static final int NEGATION_REACH = 5;
     private static final Set<String> NOT_A_NEGATION_BEFORE = Set.of("onli", "only", "least", "doubt");
 
     private final Map<String, List<Entry>> byFirstStem = new HashMap<>();
@@ -64,6 +64,7 @@ public final class CueLexicon {
         List<Cue> out = new ArrayList<>();
         int negatorAt = -1;      // the last negator still waiting for a cue to turn around
         double negverbWeight = 0; // its weight if it was a verb ("refrain"), which leans against on its own
+        int othersAt = -1;        // the negator opens a relative clause about others ("those that have not …")
         for (int i = 0; i < tokens.size(); ) {
             if (negatorAt >= 0 && i - negatorAt > NEGATION_REACH) {
                 standalone(out, negatorAt, negverbWeight);
@@ -83,12 +84,21 @@ public final class CueLexicon {
                     }
                     negatorAt = last;
                     negverbWeight = e.kind() == Kind.NEGVERB ? e.weight() : 0;
+                    othersAt = relativeClause(tokens, i) ? last : -1;
                 }
                 i = last + 1;
                 continue;
             }
             // "not", "never" turn any cue around; a negating verb ("refrain from", "non-recognition of") only an attitude
-            boolean governs = negatorAt >= 0 && e.kind() != Kind.NEUTRAL && (negverbWeight == 0 || e.kind() == Kind.ATTITUDE);
+            boolean governs = negatorAt >= 0 && e.kind() != Kind.NEUTRAL && (negverbWeight == 0 || e.kind() == Kind.ATTITUDE)
+                    && !anotherVerbBetween(tokens, negatorAt, i);
+            if (governs && othersAt == negatorAt) {
+                // "the States that have not yet recognized X": what others did not do, not the speaker's stance
+                negatorAt = -1;
+                othersAt = -1;
+                i = last + 1;
+                continue;
+            }
             if (governs) {
                 out.add(new Cue(i, last, -e.weight(), e.kind(), true, negatorAt));
                 negatorAt = -1;
@@ -101,6 +111,40 @@ public final class CueLexicon {
             standalone(out, negatorAt, negverbWeight);
         }
         return out;
+    }
+
+    private static final java.util.Set<String> RELATIVE = java.util.Set.of("that", "which", "who");
+    private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("have", "has", "had", "do", "does", "did",
+            "are", "is", "were", "was", "still", "yet", "so", "far");
+
+    private static final java.util.Set<String> BEFORE_INFINITIVE = java.util.Set.of("ready", "willing", "prepared", "able",
+            "going", "yet", "want", "wish", "intend", "plan", "decide", "decided");
+
+    /**
+     * "will not allow anyone to come in the way of X": the negation is of "allow", a verb between
+     * it and the cue that takes its own infinitive. "not to recognize", "not ready to accept" keep it.
+     */
+    private static boolean anotherVerbBetween(List<Token> tokens, int negator, int cue) {
+        for (int k = negator + 2; k < cue; k++) {
+            if (tokens.get(k).lower().equals("to") && !BEFORE_INFINITIVE.contains(tokens.get(k - 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A negator right after "that have", "who do", "which still": a relative clause. */
+    private static boolean relativeClause(List<Token> tokens, int negator) {
+        for (int k = negator - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
+            String w = tokens.get(k).lower();
+            if (RELATIVE.contains(w)) {
+                return true;
+            }
+            if (!AUXILIARIES.contains(w)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A negating verb that governed no cue leans against what it stands next to ("non-recognition of X"). */

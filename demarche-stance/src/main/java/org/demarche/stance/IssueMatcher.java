@@ -90,10 +90,12 @@ public final class IssueMatcher {
         for (int k = 1; k < stems.size(); k++) {
             int found = -1;
             for (int j = at + 1; j < tokens.size() && j - at - 1 <= MAX_GAP; j++) {
-                if (breaks(text, tokens.get(j - 1), tokens.get(j))) {
+                boolean next = tokens.get(j).stem().equals(stems.get(k));
+                // punctuation ends a term, except a comma before an apposition: "independence of our province, Kosovo"
+                if (breaks(text, tokens.get(j - 1), tokens.get(j)) && !(next && commaOnly(text, tokens.get(j - 1), tokens.get(j)))) {
                     break;
                 }
-                if (tokens.get(j).stem().equals(stems.get(k))) {
+                if (next) {
                     found = j;
                     break;
                 }
@@ -104,6 +106,10 @@ public final class IssueMatcher {
             at = found;
         }
         return at;
+    }
+
+    static boolean commaOnly(String text, Token a, Token b) {
+        return text.substring(a.end(), b.start()).strip().equals(",");
     }
 
     /** Punctuation between two words that a term cannot span. */

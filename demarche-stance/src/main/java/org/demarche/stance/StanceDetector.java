@@ -153,7 +153,8 @@ public final class StanceDetector {
                 double sup = t.support;
                 t.support = t.oppose;
                 t.oppose = sup;
-            } else if ((kind == Kind.ATTITUDE || kind == Kind.EVAL) && t.support + t.oppose == 0) {
+            } else if ((kind == Kind.ATTITUDE || kind == Kind.EVAL) && Math.abs(weight) >= 0.7 && t.support + t.oppose == 0) {
+                // only a verb that judges what it reports ("condemned", "welcomed"), not one that frames it ("warned")
                 double w = (t.contrary > t.terms ? -weight : weight) * 0.6;
                 t.add(w, verb + " … " + t.bestCue);
             }
@@ -416,7 +417,7 @@ public final class StanceDetector {
     public static Decision decide(double support, double oppose, double neutral) {
         double net = support - oppose;
         double total = support + oppose;
-        if (Math.abs(net) < Math.max(0.25, 0.6 * neutral) || Math.abs(net) < 0.15 * total) {
+        if (Math.abs(net) < Math.max(0.3, 0.6 * neutral) || Math.abs(net) < 0.15 * total) {
             double sure = total == 0 ? 0.5 + 0.3 * Math.min(1, neutral / 1.5) : 0.5 - 0.2 * Math.min(1, total / 2);
             return new Decision(Polarity.NEUTRAL, round(sure));
         }

@@ -117,6 +117,12 @@ final class ProgressReporter implements IngestListener, AutoCloseable {
     }
 
     @Override
+    public void indexed(int units, long millis) {
+        close();
+        err.printf("index: %,d documents and statements searchable (%.1f s)%n", units, millis / 1000.0);
+    }
+
+    @Override
     public void close() {
         if (bar != null) {
             bar.close();

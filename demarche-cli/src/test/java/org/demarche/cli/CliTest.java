@@ -80,12 +80,62 @@ class CliTest {
         assertEquals(2, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
                 "stances", "--workspace", ws, "--issue", "no-such-issue"));
 
+        // questions: search with facets and highlighting, an actor's page, statements, a timeline
+        StringWriter found = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(found, true), null, "search", "--workspace", ws, "--json",
+                "--type", "statement", "\"territorial integrity\""));
+        JsonNode hits = json.readTree(found.toString());
+        assertTrue(hits.get("total").asInt() >= 2, found.toString());
+        JsonNode first = hits.get("hits").get(0);
+        String snippet = first.get("snippet").get("text").asText();
+        JsonNode mark = first.get("snippet").get("marks").get(0);
+        assertEquals("territorial integrity", snippet.substring(mark.get(0).asInt(), mark.get(1).asInt()).toLowerCase());
+        assertTrue(hits.get("facets").get("actor").size() > 0, found.toString());
+        StringWriter lavrov = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(lavrov, true), null, "actor", "--workspace", ws, "Lavrov"));
+        assertTrue(lavrov.toString().contains("ambassador") && lavrov.toString().contains("kosovo-independence: 2008-03-03 oppose"),
+                lavrov.toString());
+        StringWriter said = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(said, true), null, "statements", "--workspace", ws, "--json",
+                "--issue", "kosovo-independence", "--from", "2008", "--to", "2008"));
+        for (JsonNode st : json.readTree(said.toString()).get("statements")) {
+            assertTrue(st.get("date").asText().startsWith("2008"), st.toString());
+        }
+        StringWriter line = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(line, true), null, "timeline", "--workspace", ws, "--issue",
+                "kosovo-independence"));
+        assertTrue(line.toString().contains("Russia"), line.toString());
+
         // ingesting again changes nothing
         assertEquals(0, Main.run("ingest", "--workspace", ws, "--manifest", EXAMPLES.resolve("manifest.csv").toString(),
                 EXAMPLES.toString()));
         Path again = tmp.resolve("again.jsonl");
         assertEquals(0, Main.run("export", "--workspace", ws, "--out", again.toString()));
         assertEquals(all, Files.readAllLines(again));
+    }
+
+    /** The search index follows the workspace: a changed file's old words are no longer found. */
+    @Test
+    void searchFollowsReingest(@TempDir Path tmp) throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        Files.createDirectories(corpus);
+        Path story = corpus.resolve("002.txt");
+        Files.copy(EXAMPLES.resolve("002_45ed76d0f631c29a.txt"), story);
+        String ws = tmp.resolve("ws").toString();
+        assertEquals(0, Main.run("ingest", "--workspace", ws, "--no-extract", corpus.toString()));
+        assertEquals(1, total(ws, "\"frozen conflict\""));
+        Files.writeString(story, Files.readString(story).replace("frozen conflict", "stalemate"));
+        assertEquals(0, Main.run("ingest", "--workspace", ws, "--no-extract", corpus.toString()));
+        assertEquals(0, total(ws, "\"frozen conflict\""));
+        assertEquals(1, total(ws, "stalemate"));
+        assertEquals(2, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
+                "search", "--workspace", ws, "\"unbalanced"));
+    }
+
+    private static int total(String ws, String query) throws Exception {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(out, true), null, "search", "--workspace", ws, "--json", query));
+        return new ObjectMapper().readTree(out.toString()).get("total").asInt();
     }
 
     @Test

@@ -23,6 +23,9 @@ public interface IngestListener {
     /** A later stage has done this many documents. */
     default void stageProgress(String stage, int done) {}
 
+    /** The search index was rebuilt: this many documents and statements, in this many milliseconds. */
+    default void indexed(int units, long millis) {}
+
     /** What became of a file. */
     enum Outcome { NEW, REPLACED, UNCHANGED, DUPLICATE, FAILED }
 }

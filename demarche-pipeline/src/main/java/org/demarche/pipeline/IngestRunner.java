@@ -29,6 +29,7 @@ import org.demarche.model.DocumentMetadata;
 import org.demarche.model.Extraction;
 import org.demarche.pipeline.IngestListener.Outcome;
 import org.demarche.store.SourceState;
+import org.demarche.search.SearchIndex;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 
@@ -203,6 +204,12 @@ public final class IngestRunner {
         }
         if (extractor != null && codebook != null) {
             new StanceStage(workspace, codebook, options.threads()).run(listener);
+        }
+        // the search index follows the workspace: rebuilt when anything in it changed
+        long t1 = System.nanoTime();
+        int indexed = SearchIndex.sync(workspace);
+        if (indexed > 0) {
+            listener.indexed(indexed, (System.nanoTime() - t1) / 1_000_000);
         }
         return new IngestSummary(files.size(), counts[Outcome.NEW.ordinal()], counts[Outcome.REPLACED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],

@@ -242,6 +242,14 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /** The workspace actors each document names, by document id. */
+    public Map<Long, List<Long>> actorIdsByDocument() {
+        Map<Long, List<Long>> out = new HashMap<>();
+        query("SELECT DISTINCT document_id, actor_id FROM local_actor WHERE actor_id IS NOT NULL ORDER BY document_id, actor_id",
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
+        return out;
+    }
+
     /** Statement ids by "document:actor", without their texts: the evidence of each role in its document. */
     public Map<String, List<Long>> statementIdsBySpeaker() {
         Map<String, List<Long>> out = new HashMap<>();

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,17 +44,43 @@ public final class Workspace implements AutoCloseable {
     private final Connection db;
     private final KnowledgeBase kb;
     private final StanceTables stances;
+    private final Questions questions;
 
     private Workspace(Path dir, Connection db) {
         this.dir = dir;
         this.db = db;
         this.kb = new KnowledgeBase(this, db);
         this.stances = new StanceTables(this, db);
+        this.questions = new Questions(this, db);
+    }
+
+    /** Reads for the questions people ask: actors, statements, positions. */
+    public Questions questions() {
+        return questions;
     }
 
     /** What extraction added: actors, statements, roles, events. */
     public KnowledgeBase kb() {
         return kb;
+    }
+
+    /**
+     * A hash of what the workspace holds: every document with the versions of what was derived
+     * from it. Anything built from the workspace (the search index) is stale when it changes.
+     */
+    public String contentSignature() {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, fingerprint, stance_fingerprint FROM document ORDER BY id")) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            while (rs.next()) {
+                md.update((rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (SQLException e) {
+            throw failure("read the documents", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the stance stage added: issues per statement, stances per actor and document. */

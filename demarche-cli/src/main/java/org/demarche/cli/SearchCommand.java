@@ -1,0 +1,125 @@
+package org.demarche.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.demarche.search.SearchIndex;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demarche search QUERY}: full-text search over documents and statements, with facets. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search documents and statements. The query uses Lucene's syntax: words (all must match), "
+                + "\"a phrase\", OR, -excluded, wild*. Filters narrow it by facet; the facet counts are printed after the hits."})
+final class SearchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "What to look for (empty: everything the filters let through).")
+    List<String> query = new ArrayList<>();
+
+    @Option(names = "--actor", paramLabel = "NAME", description = "Said by (statements) or naming (documents) this actor.")
+    List<String> actors = new ArrayList<>();
+
+    @Option(names = "--issue", paramLabel = "ID", description = "Statements on this issue.")
+    List<String> issues = new ArrayList<>();
+
+    @Option(names = "--stance", paramLabel = "POLARITY", description = "support, oppose or neutral.")
+    List<String> stances = new ArrayList<>();
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "direct or indirect (statements).")
+    List<String> kinds = new ArrayList<>();
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "statement or document.")
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "Said or published in this year.")
+    List<String> years = new ArrayList<>();
+
+    @Option(names = "--publisher", paramLabel = "NAME", description = "Published by.")
+    List<String> publishers = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip (paging).")
+    int offset;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Workspace.exists(workspace.dir)) {
+            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+            return 2;
+        }
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        put(filters, "actor", actors);
+        if (!issues.isEmpty() && !stances.isEmpty()) {
+            // "on this issue, that way": the stance is tied to the issue
+            List<String> positions = new ArrayList<>();
+            issues.forEach(i -> stances.forEach(p -> positions.add(i + ":" + p)));
+            put(filters, "position", positions);
+        } else {
+            put(filters, "issue", issues);
+            put(filters, "stance", stances);
+        }
+        put(filters, "kind", kinds);
+        put(filters, "type", types);
+        put(filters, "year", years);
+        put(filters, "publisher", publishers);
+        SearchIndex.Result r;
+        try (Workspace ws = Workspace.open(workspace.dir); SearchIndex index = SearchIndex.open(ws)) {
+            r = index.search(new SearchIndex.Request(String.join(" ", query), filters, limit, offset));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("demarche: " + e.getMessage());
+            return 2;
+        }
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            return 0;
+        }
+        boolean tty = "1".equals(System.getenv("DEMARCHE_TTY"));
+        out.printf("%,d hits%s%n", r.total(), r.total() > r.hits().size() ? " (showing " + (offset + 1) + "–"
+                + (offset + r.hits().size()) + ")" : "");
+        for (SearchIndex.Hit h : r.hits()) {
+            out.println();
+            String who = h.speaker() != null ? h.speaker() + " (" + h.kind() + ")" : "document";
+            out.printf("%s  %s  %s  %s%s%n", h.id(), h.date() == null ? "undated" : h.date(), who, h.file(),
+                    h.type().equals("statement") ? " [" + h.start() + "-" + h.end() + "]" : "");
+            out.println("  " + (tty ? h.snippet().marked("\033[1m", "\033[0m") : h.snippet().marked("[", "]")));
+        }
+        out.println();
+        r.facets().forEach((dim, counts) -> {
+            if (!counts.isEmpty()) {
+                StringBuilder sb = new StringBuilder(dim + ": ");
+                counts.stream().limit(8).forEach(c -> sb.append(c.value()).append(" (").append(c.count()).append(")  "));
+                out.println(sb.toString().stripTrailing());
+            }
+        });
+        return 0;
+    }
+
+    private static void put(Map<String, List<String>> filters, String dim, List<String> values) {
+        if (!values.isEmpty()) {
+            filters.put(dim, values);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.demarche.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.demarche.store.KnowledgeBase;
+import org.demarche.store.Questions;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demarche statements}: who said what, filtered by speaker, issue and dates, in time order. */
+@Command(name = "statements", mixinStandardHelpOptions = true,
+        description = "Statements in time order, by speaker, issue and date range, each with its source and offsets.")
+final class StatementsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--actor", paramLabel = "NAME", description = "Said by this actor (a name, an alias or an id).")
+    String actor;
+
+    @Option(names = "--issue", paramLabel = "ID", description = "On this issue.")
+    String issue;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "From this date (2007, 2007-07, 2007-07-18).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "To this date, inclusive.")
+    String to;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Workspace.exists(workspace.dir)) {
+            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+            return 2;
+        }
+        if (from != null && !from.matches("\\d{4}(-\\d{2}){0,2}") || to != null && !to.matches("\\d{4}(-\\d{2}){0,2}")) {
+            spec.commandLine().getErr().println("demarche: dates are ISO: 2007, 2007-07 or 2007-07-18");
+            return 2;
+        }
+        try (Workspace ws = Workspace.open(workspace.dir)) {
+            Long actorId = null;
+            if (actor != null) {
+                Optional<KnowledgeBase.ActorRow> a = ws.questions().actor(actor);
+                if (a.isEmpty()) {
+                    spec.commandLine().getErr().println("demarche: no actor named '" + actor + "'");
+                    return 2;
+                }
+                actorId = a.get().id();
+            }
+            List<Questions.Said> said = ws.questions().statements(actorId, issue, from, to, limit);
+            if (json) {
+                Answers.json(out, Map.of("statements", said));
+                return 0;
+            }
+            out.println(said.size() + (said.size() == 1 ? " statement" : " statements"));
+            for (Questions.Said s : said) {
+                out.println();
+                Answers.statement(out, s, 400);
+            }
+        }
+        return 0;
+    }
+}

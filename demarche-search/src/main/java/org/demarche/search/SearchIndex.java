@@ -1,0 +1,325 @@
+package org.demarche.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.demarche.model.DocumentMetadata;
+import org.demarche.store.KnowledgeBase;
+import org.demarche.store.StanceTables;
+import org.demarche.store.Workspace;
+
+/**
+ * Full-text search over a workspace's documents and statements (Apache Lucene), with facets
+ * (actor, issue, stance, kind, year, publisher, type), phrase queries and highlighted
+ * snippets. The index lives in the workspace's {@code index} folder and is rebuilt whenever
+ * the workspace's content signature changes, so a replaced or removed document is never
+ * found. Thread-safe for searching; one searcher per opened index.
+ */
+public final class SearchIndex implements Closeable {
+
+    /** The facet dimensions, in the order they are shown. */
+    public static final List<String> FACETS = List.of("type", "kind", "actor", "issue", "stance", "position", "year", "publisher");
+    /** position: "issue:polarity", so that a stance filter can be tied to an issue. */
+    private static final Set<String> MULTI = Set.of("actor", "issue", "stance", "position");
+    private static final String SIGNATURE_FILE = "signature.txt";
+
+    /** What to look for: free text (Lucene query syntax, "phrases" included) and facet filters. */
+    public record Request(String text, Map<String, List<String>> filters, int limit, int offset) {
+        public Request {
+            filters = filters == null ? Map.of() : filters;
+            limit = Math.max(1, Math.min(limit, 1000));
+            offset = Math.max(0, offset);
+        }
+    }
+
+    /** One hit: a statement ("s12") or a document ("d3"), with its snippet and the matched words' spans in it. */
+    public record Hit(String id, String type, String doc, String file, String title, String speaker, String speakerId,
+                      String kind, String date, int start, int end, float score, Snippet snippet) {}
+
+    /** Facet value and count. */
+    public record Count(String value, long count) {}
+
+    public record Result(long total, List<Hit> hits, Map<String, List<Count>> facets) {}
+
+    private final Directory dir;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final SortedSetDocValuesReaderState facetState;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final FacetsConfig config = facetsConfig();
+
+    private SearchIndex(Path path) throws IOException {
+        this.dir = FSDirectory.open(path);
+        this.reader = DirectoryReader.open(dir);
+        this.searcher = new IndexSearcher(reader);
+        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, config);
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig c = new FacetsConfig();
+        for (String dim : MULTI) {
+            c.setMultiValued(dim, true);
+        }
+        return c;
+    }
+
+    /** Opens the workspace's index, building or rebuilding it first if the workspace changed. */
+    public static SearchIndex open(Workspace ws) {
+        sync(ws);
+        try {
+            return new SearchIndex(ws.dir().resolve("index"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + ws.dir(), e);
+        }
+    }
+
+    /** Rebuilds the index if the workspace's content changed since it was built; returns the units indexed (0: up to date). */
+    public static int sync(Workspace ws) {
+        Path path = ws.dir().resolve("index");
+        String signature = ws.contentSignature();
+        try {
+            Path sig = path.resolve(SIGNATURE_FILE);
+            if (Files.exists(sig) && Files.readString(sig, StandardCharsets.UTF_8).equals(signature)
+                    && DirectoryReader.indexExists(FSDirectory.open(path))) {
+                return 0;
+            }
+            Files.createDirectories(path);
+            int n = build(ws, path);
+            Files.writeString(sig, signature, StandardCharsets.UTF_8); // written last: a crash mid-build rebuilds
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the search index in " + path, e);
+        }
+    }
+
+    private static int build(Workspace ws, Path path) throws IOException {
+        FacetsConfig config = facetsConfig();
+        IndexWriterConfig iwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
+        int[] count = {0};
+        try (Directory dir = FSDirectory.open(path); IndexWriter w = new IndexWriter(dir, iwc)) {
+            KnowledgeBase kb = ws.kb();
+            Map<Long, String> names = new HashMap<>();
+            kb.forEachActor(a -> names.put(a.id(), a.name()));
+            Map<Long, List<Long>> docActors = kb.actorIdsByDocument();
+            Map<Long, List<StanceTables.IssueRow>> issues = ws.stances().issuesByStatement();
+            Map<Long, DocumentMetadata> meta = new HashMap<>();
+            Map<Long, String> files = new HashMap<>();
+            Map<Long, Set<String>> docIssues = new HashMap<>();
+            ws.forEachDocument(sd -> {
+                DocumentMetadata m = sd.document().metadata();
+                meta.put(sd.id(), m);
+                files.put(sd.id(), sd.document().file());
+                Document d = new Document();
+                d.add(new StringField("id", "d" + sd.id(), Field.Store.YES));
+                d.add(new StoredField("doc", "d" + sd.id()));
+                d.add(new StoredField("file", sd.document().file()));
+                store(d, "title", m.title());
+                store(d, "date", m.published());
+                d.add(new TextField("text", sd.document().cleanText(), Field.Store.YES));
+                d.add(new SortedSetDocValuesFacetField("type", "document"));
+                facet(d, "year", year(m.published()));
+                facet(d, "publisher", m.publisher());
+                for (long a : docActors.getOrDefault(sd.id(), List.of())) {
+                    facet(d, "actor", names.get(a));
+                }
+                write(w, config, d);
+                count[0]++;
+            });
+            kb.forEachStatement(s -> {
+                DocumentMetadata m = meta.getOrDefault(s.documentId(), DocumentMetadata.EMPTY);
+                Document d = new Document();
+                d.add(new StringField("id", "s" + s.id(), Field.Store.YES));
+                d.add(new StoredField("doc", "d" + s.documentId()));
+                d.add(new StoredField("file", files.getOrDefault(s.documentId(), "")));
+                store(d, "title", m.title());
+                String date = s.date() != null ? s.date() : m.published();
+                store(d, "date", date);
+                d.add(new TextField("text", s.text(), Field.Store.YES));
+                d.add(new StoredField("start", s.start()));
+                d.add(new StoredField("end", s.end()));
+                d.add(new SortedSetDocValuesFacetField("type", "statement"));
+                facet(d, "kind", s.kind());
+                store(d, "kind", s.kind());
+                facet(d, "year", year(date));
+                facet(d, "publisher", m.publisher());
+                if (s.speakerId() != null) {
+                    store(d, "speaker", names.get(s.speakerId()));
+                    d.add(new StoredField("speaker_id", "a" + s.speakerId()));
+                    facet(d, "actor", names.get(s.speakerId()));
+                }
+                Set<String> stances = new LinkedHashSet<>();
+                for (StanceTables.IssueRow i : issues.getOrDefault(s.id(), List.of())) {
+                    facet(d, "issue", i.issue());
+                    stances.add(i.polarity());
+                    facet(d, "position", i.issue() + ":" + i.polarity());
+                    docIssues.computeIfAbsent(s.documentId(), k -> new LinkedHashSet<>()).add(i.issue());
+                }
+                stances.forEach(p -> facet(d, "stance", p));
+                write(w, config, d);
+                count[0]++;
+            });
+            w.commit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return count[0];
+    }
+
+    private static void write(IndexWriter w, FacetsConfig config, Document d) {
+        try {
+            w.addDocument(config.build(d));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void store(Document d, String field, String value) {
+        if (value != null) {
+            d.add(new StoredField(field, value));
+        }
+    }
+
+    private static void facet(Document d, String dim, String value) {
+        if (value != null && !value.isBlank()) {
+            d.add(new SortedSetDocValuesFacetField(dim, value));
+        }
+    }
+
+    private static String year(String date) {
+        return date != null && date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)
+                ? date.substring(0, 4) : null;
+    }
+
+    /** Searches; a query the parser cannot read is an IllegalArgumentException with the parser's reason. */
+    public Result search(Request r) {
+        try {
+            Query base;
+            if (r.text() == null || r.text().isBlank()) {
+                base = new MatchAllDocsQuery();
+            } else {
+                QueryParser parser = new QueryParser("text", analyzer);
+                parser.setDefaultOperator(QueryParser.Operator.AND);
+                try {
+                    base = parser.parse(r.text());
+                } catch (ParseException e) {
+                    throw new IllegalArgumentException("cannot read the query: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+            }
+            DrillDownQuery q = new DrillDownQuery(config, base);
+            r.filters().forEach((dim, values) -> {
+                if (!FACETS.contains(dim)) {
+                    throw new IllegalArgumentException("no facet '" + dim + "'; facets are " + FACETS);
+                }
+                for (String v : values) {
+                    q.add(dim, v);
+                }
+            });
+            FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(searcher, q, r.offset() + r.limit(),
+                    new FacetsCollectorManager());
+            TopDocs top = fr.topDocs();
+            FacetsCollector fc = fr.facetsCollector();
+            Facets facets = new SortedSetDocValuesFacetCounts(facetState, fc);
+            Map<String, List<Count>> counts = new LinkedHashMap<>();
+            for (String dim : FACETS) {
+                FacetResult res;
+                try {
+                    res = facets.getTopChildren(20, dim);
+                } catch (IllegalArgumentException e) {
+                    res = null; // no document has this dimension yet
+                }
+                List<Count> list = new ArrayList<>();
+                if (res != null) {
+                    for (LabelAndValue lv : res.labelValues) {
+                        list.add(new Count(lv.label, lv.value.longValue()));
+                    }
+                }
+                counts.put(dim, list);
+            }
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(r.offset(), top.scoreDocs.length),
+                    top.scoreDocs.length);
+            int[] ids = new int[page.length];
+            for (int i = 0; i < page.length; i++) {
+                ids[i] = page[i].doc;
+            }
+            Object[] snippets = new Object[page.length];
+            if (page.length > 0 && !(base instanceof MatchAllDocsQuery)) {
+                Highlighter hl = new Highlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                        .withFormatter(new Snippet.Formatter()).withMaxLength(1_000_000));
+                Map<String, Object[]> m = hl.objects(base, ids);
+                snippets = m.get("text");
+            }
+            List<Hit> hits = new ArrayList<>();
+            for (int i = 0; i < page.length; i++) {
+                Document d = searcher.storedFields().document(ids[i]);
+                Snippet snip = snippets[i] instanceof Snippet s ? s : Snippet.head(d.get("text"), 240);
+                boolean statement = d.get("id").startsWith("s");
+                hits.add(new Hit(d.get("id"), statement ? "statement" : "document", d.get("doc"), d.get("file"),
+                        d.get("title"), d.get("speaker"), d.get("speaker_id"), d.get("kind"), d.get("date"),
+                        statement ? d.getField("start").numericValue().intValue() : 0,
+                        statement ? d.getField("end").numericValue().intValue() : 0, page[i].score, snip));
+            }
+            return new Result(top.totalHits.value, hits, counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search index cannot be read", e);
+        }
+    }
+
+    /** Lucene's unified highlighter, with its passages as {@link Snippet} objects rather than strings. */
+    private static final class Highlighter extends UnifiedHighlighter {
+        Highlighter(UnifiedHighlighter.Builder b) {
+            super(b);
+        }
+
+        Map<String, Object[]> objects(Query q, int[] docIds) throws IOException {
+            return highlightFieldsAsObjects(new String[] {"text"}, q, docIds, new int[] {2});
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        dir.close();
+    }
+}

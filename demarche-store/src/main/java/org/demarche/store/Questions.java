@@ -1,0 +1,140 @@
+package org.demarche.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The questions people ask of a workspace (who is this actor, what did they say, when), as
+ * SQL reads shared by the command line and the HTTP API. Every answer carries the document
+ * and offsets of the words it comes from.
+ */
+public final class Questions {
+
+    /** A statement with where it is, who said it, and what it says on which issue. */
+    public record Said(long id, long documentId, String file, Long speakerId, String speaker, String kind, String text,
+                       int start, int end, String date, String cue, List<StanceTables.IssueRow> issues) {}
+
+    /** A stance with its document, for an actor's page or an issue's timeline. */
+    public record Position(long id, long documentId, String file, long actorId, String actor, String issue,
+                           String polarity, String date, double confidence, List<Long> evidence) {}
+
+    private final Workspace workspace;
+    private final Connection db;
+
+    Questions(Workspace workspace, Connection db) {
+        this.workspace = workspace;
+        this.db = db;
+    }
+
+    /** The actor a name or alias stands for (case-insensitive); the most mentioned wins a tie. */
+    public Optional<KnowledgeBase.ActorRow> actor(String nameOrId) {
+        List<KnowledgeBase.ActorRow> all = new ArrayList<>();
+        workspace.kb().forEachActor(all::add);
+        String n = nameOrId.strip();
+        if (n.matches("a\\d+")) {
+            long id = Long.parseLong(n.substring(1));
+            return all.stream().filter(a -> a.id() == id).findFirst();
+        }
+        Comparator<KnowledgeBase.ActorRow> byMentions = Comparator.comparingInt(KnowledgeBase.ActorRow::mentions);
+        Optional<KnowledgeBase.ActorRow> exact = all.stream().filter(a -> a.name().equalsIgnoreCase(n)).max(byMentions);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return all.stream().filter(a -> a.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(n))).max(byMentions);
+    }
+
+    /**
+     * Statements, newest last, filtered by speaker, issue and date range (ISO prefixes,
+     * inclusive: from "2007" to "2008" covers both years). Any filter may be null.
+     */
+    public List<Said> statements(Long actorId, String issue, String from, String to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT s.id, s.document_id, d.file, l.actor_id, a.name, s.kind, s.text, "
+                + "s.start_offset, s.end_offset, COALESCE(s.date_iso, d.published), s.cue FROM statement s "
+                + "JOIN document d ON d.id = s.document_id LEFT JOIN local_actor l ON l.id = s.speaker_id "
+                + "LEFT JOIN actor a ON a.id = l.actor_id WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (actorId != null) {
+            sql.append(" AND l.actor_id = ?");
+            args.add(actorId);
+        }
+        if (issue != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM statement_issue i WHERE i.statement_id = s.id AND i.issue = ?)");
+            args.add(issue);
+        }
+        if (from != null) {
+            sql.append(" AND COALESCE(s.date_iso, d.published) >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND COALESCE(s.date_iso, d.published) < ?");
+            args.add(to + "\uffff"); // every date that starts with "to" is in
+        }
+        sql.append(" ORDER BY COALESCE(s.date_iso, d.published) NULLS LAST, s.document_id, s.start_offset LIMIT ?");
+        args.add(Math.max(1, limit));
+        List<Said> out = new ArrayList<>();
+        Map<Long, List<StanceTables.IssueRow>> issues = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long speaker = rs.getLong(4);
+                    boolean none = rs.wasNull();
+                    out.add(new Said(rs.getLong(1), rs.getLong(2), rs.getString(3), none ? null : speaker, rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
+                            rs.getString(11), new ArrayList<>()));
+                }
+            }
+            if (!out.isEmpty()) {
+                try (PreparedStatement ps2 = db.prepareStatement("SELECT statement_id, issue, polarity, confidence, "
+                        + "support_weight, oppose_weight, cue_text FROM statement_issue WHERE statement_id = ANY(?)")) {
+                    ps2.setArray(1, db.createArrayOf("BIGINT", out.stream().map(Said::id).toArray()));
+                    try (ResultSet rs = ps2.executeQuery()) {
+                        while (rs.next()) {
+                            issues.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StanceTables.IssueRow(
+                                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                                    rs.getDouble(6), rs.getString(7)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw workspace.failure("read the statements", e);
+        }
+        out.forEach(s -> s.issues().addAll(issues.getOrDefault(s.id(), List.of())));
+        return out;
+    }
+
+    /** Stances, oldest first, for an actor and/or an issue (either may be null). */
+    public List<Position> positions(Long actorId, String issue) {
+        List<Position> out = new ArrayList<>();
+        Map<Long, String> files = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        workspace.kb().forEachActor(a -> names.put(a.id(), a.name()));
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, file FROM document");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                files.put(rs.getLong(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw workspace.failure("read the documents", e);
+        }
+        workspace.stances().forEachStance(issue, t -> {
+            if (actorId == null || t.actorId() == actorId) {
+                out.add(new Position(t.id(), t.documentId(), files.get(t.documentId()), t.actorId(), names.get(t.actorId()),
+                        t.issue(), t.polarity(), t.date(), t.confidence(), t.evidence()));
+            }
+        });
+        out.sort(Comparator.comparing((Position p) -> p.date() == null ? "9999" : p.date()).thenComparing(Position::id));
+        return out;
+    }
+}

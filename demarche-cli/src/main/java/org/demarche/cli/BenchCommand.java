@@ -34,15 +34,22 @@ import picocli.CommandLine.Parameters;
         description = "Measure a stage on a corpus and print the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: ingest (read, clean, store) or "
-            + "extract (the full pipeline, compared in the same run with CoreNLP's stock pipeline on the same documents).")
+    @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: ingest (read, clean, store), "
+            + "extract (the full pipeline, compared in the same run with CoreNLP's stock pipeline on the same documents) or "
+            + "serve (search and stance-matrix requests from concurrent clients on loopback, over --workspace).")
     String stage;
 
     @Option(names = "--stock-sample", paramLabel = "N", defaultValue = "20",
             description = "With extract: how many of the documents CoreNLP's stock pipeline also runs on (default: ${DEFAULT-VALUE}).")
     int stockSample;
 
-    @Option(names = "--corpus", paramLabel = "DIR", required = true, description = "The corpus folder.")
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "With serve: concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "200", description = "With serve: requests per client and kind (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "The corpus folder (ingest, extract).")
     Path corpus;
 
     @Option(names = "--manifest", paramLabel = "FILE", description = "Its manifest (default: DIR/manifest.csv if present).")
@@ -65,8 +72,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (stage.equals("serve")) {
+            return ServeBench.run(workspaceDir, clients, requests, codebookFile);
+        }
         if (!stage.equals("ingest") && !stage.equals("extract")) {
-            System.err.println("demarche: unknown stage " + stage + " (ingest or extract)");
+            System.err.println("demarche: unknown stage " + stage + " (ingest, extract or serve)");
+            return 2;
+        }
+        if (corpus == null) {
+            System.err.println("demarche: bench " + stage + " needs --corpus");
             return 2;
         }
         boolean extract = stage.equals("extract");

@@ -12,6 +12,7 @@ import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.pipeline.NlpExtractor;
+import org.demarche.server.Codebooks;
 import org.demarche.stance.Codebook;
 import org.demarche.stance.CodebookException;
 import org.demarche.store.Workspace;

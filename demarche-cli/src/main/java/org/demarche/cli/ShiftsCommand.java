@@ -13,6 +13,7 @@ import org.demarche.stance.StanceTimeline;
 import org.demarche.stance.StanceTimeline.Point;
 import org.demarche.stance.StanceTimeline.Shift;
 import org.demarche.store.StanceTables.Evidence;
+import org.demarche.server.IssueQuestion;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,24 +60,13 @@ final class ShiftsCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("demarche: " + e.getMessage());
                 return 2;
             }
-            List<Shift> shifts = StanceTimeline.shifts(StanceTimeline.matrix(q.points, Math.max(1, years)));
-            List<Map<String, Object>> records = new ArrayList<>();
-            for (Shift s : shifts) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("actor", "a" + s.actor());
-                r.put("name", q.name(s.actor()));
-                r.put("from", Map.of("period", s.fromPeriod(), "position", s.from().id()));
-                r.put("to", Map.of("period", s.toPeriod(), "position", s.to().id()));
-                r.put("before", side(ws, q, s.before()));
-                r.put("after", side(ws, q, s.after()));
-                records.add(r);
-            }
+            List<Map<String, Object>> records = q.shiftsJson(ws, years);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                         Map.of("issue", issue, "label", q.label, "shifts", records)));
                 return 0;
             }
-            out.println(q.label + " (" + issue + "): " + shifts.size() + (shifts.size() == 1 ? " shift" : " shifts")
+            out.println(q.label + " (" + issue + "): " + records.size() + (records.size() == 1 ? " shift" : " shifts")
                     + " among " + q.points.stream().map(Point::actor).distinct().count() + " actors");
             for (Map<String, Object> r : records) {
                 @SuppressWarnings("unchecked") Map<String, Object> from = (Map<String, Object>) r.get("from");
@@ -88,25 +78,6 @@ final class ShiftsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static Map<String, Object> side(Workspace ws, IssueQuestion q, Point p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stance", "t" + p.id());
-        m.put("polarity", p.polarity().id());
-        m.put("date", p.date());
-        m.put("confidence", p.confidence());
-        Evidence e = q.firstEvidence(ws, p);
-        if (e != null) {
-            m.put("statement", "s" + e.statementId());
-            m.put("doc", e.file());
-            m.put("speaker", e.speaker());
-            m.put("cue", e.cue());
-            m.put("text", e.text());
-            m.put("start", e.start());
-            m.put("end", e.end());
-        }
-        return m;
     }
 
     private static void printSide(PrintWriter out, String label, Object o) {

@@ -17,6 +17,7 @@ import org.demarche.stance.StanceTimeline;
 import org.demarche.stance.StanceTimeline.Cell;
 import org.demarche.stance.StanceTimeline.CellKind;
 import org.demarche.stance.StanceTimeline.Matrix;
+import org.demarche.server.IssueQuestion;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,14 +74,12 @@ final class StancesCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("demarche: " + e.getMessage());
                 return 2;
             }
-            List<StanceTimeline.Point> points = q.points.stream()
-                    .filter(p -> kind == null || q.actors.containsKey(p.actor()) && q.actors.get(p.actor()).kind().equals(kind))
-                    .toList();
-            Matrix m = StanceTimeline.matrix(points, Math.max(1, years));
+            Matrix m = q.matrix(years, kind);
             Map<Long, Map<String, Cell>> rows = new LinkedHashMap<>();
             m.rows().entrySet().stream().limit(Math.max(1, limit)).forEach(e -> rows.put(e.getKey(), e.getValue()));
             if (json) {
-                out.println(toJson(q, m, rows));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(q.matrixJson(years, kind, limit)));
             } else {
                 printGrid(out, q, m, rows);
             }
@@ -91,37 +90,6 @@ final class StancesCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static String toJson(IssueQuestion q, Matrix m, Map<Long, Map<String, Cell>> rows) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("issue", q.issue);
-        root.put("label", q.label);
-        root.put("periods", m.periods());
-        List<Object> actors = new ArrayList<>();
-        rows.forEach((actor, cells) -> {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("actor", "a" + actor);
-            a.put("name", q.name(actor));
-            a.put("kind", q.actors.containsKey(actor) ? q.actors.get(actor).kind() : null);
-            Map<String, Object> byPeriod = new LinkedHashMap<>();
-            cells.forEach((period, c) -> {
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("position", c.kind().id());
-                for (Polarity p : Polarity.values()) {
-                    cell.put(p.id(), c.count(p));
-                }
-                cell.put("stances", c.points().stream().map(p -> "t" + p.id()).toList());
-                cell.put("evidence", c.points().stream()
-                        .flatMap(p -> q.evidence.getOrDefault(p.id(), List.of()).stream().limit(1))
-                        .map(s -> "s" + s).toList());
-                byPeriod.put(period, cell);
-            });
-            a.put("cells", byPeriod);
-            actors.add(a);
-        });
-        root.put("actors", actors);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     }
 
     private void printGrid(PrintWriter out, IssueQuestion q, Matrix m, Map<Long, Map<String, Cell>> rows) {

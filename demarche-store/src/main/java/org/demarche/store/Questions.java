@@ -56,6 +56,10 @@ public final class Questions {
      * inclusive: from "2007" to "2008" covers both years). Any filter may be null.
      */
     public List<Said> statements(Long actorId, String issue, String from, String to, int limit) {
+        return statements(actorId, issue, from, to, limit, null);
+    }
+
+    private List<Said> statements(Long actorId, String issue, String from, String to, int limit, Long documentId) {
         StringBuilder sql = new StringBuilder("SELECT s.id, s.document_id, d.file, l.actor_id, a.name, s.kind, s.text, "
                 + "s.start_offset, s.end_offset, COALESCE(s.date_iso, d.published), s.cue FROM statement s "
                 + "JOIN document d ON d.id = s.document_id LEFT JOIN local_actor l ON l.id = s.speaker_id "
@@ -64,6 +68,10 @@ public final class Questions {
         if (actorId != null) {
             sql.append(" AND l.actor_id = ?");
             args.add(actorId);
+        }
+        if (documentId != null) {
+            sql.append(" AND s.document_id = ?");
+            args.add(documentId);
         }
         if (issue != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM statement_issue i WHERE i.statement_id = s.id AND i.issue = ?)");
@@ -112,6 +120,36 @@ public final class Questions {
         }
         out.forEach(s -> s.issues().addAll(issues.getOrDefault(s.id(), List.of())));
         return out;
+    }
+
+    /** A stretch of a document naming an actor, a place, a title or a date. */
+    public record Mark(String kind, int start, int end, Long actorId, String text) {}
+
+    /** What a document's text is marked with: mentions (actors, places, dates) in text order. */
+    public List<Mark> marks(long documentId) {
+        List<Mark> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT m.kind, m.start_offset, m.end_offset, l.actor_id, m.text "
+                + "FROM mention m LEFT JOIN local_actor l ON l.id = m.local_actor_id WHERE m.document_id = ? "
+                + "ORDER BY m.start_offset")) {
+            ps.setLong(1, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long a = rs.getLong(4);
+                    boolean none = rs.wasNull();
+                    out.add(new Mark(rs.getString(1), rs.getInt(2), rs.getInt(3), none ? null : a, rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw workspace.failure("read the mentions", e);
+        }
+        return out;
+    }
+
+    /** A document's statements in text order. */
+    public List<Said> statementsIn(long documentId) {
+        List<Said> all = statements(null, null, null, null, Integer.MAX_VALUE, documentId);
+        all.sort(Comparator.comparingInt(Said::start));
+        return all;
     }
 
     /** Stances, oldest first, for an actor and/or an issue (either may be null). */

@@ -327,6 +327,13 @@ public final class Workspace implements AutoCloseable {
         readDocuments("ORDER BY id", action);
     }
 
+    /** One document by id, if stored. */
+    public Optional<StoredDocument> document(long id) {
+        StoredDocument[] found = {null};
+        readDocuments("WHERE id = " + id, d -> found[0] = d); // id is a long: nothing to inject
+        return Optional.ofNullable(found[0]);
+    }
+
     private void readDocuments(String clause, Consumer<StoredDocument> action) {
         String sql = "SELECT id, file, source, hash, size_bytes, media_type, charset, url, title, published, publisher, "
                 + "author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, clean_text, "

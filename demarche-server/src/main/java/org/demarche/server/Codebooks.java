@@ -1,13 +1,13 @@
-package org.demarche.cli;
+package org.demarche.server;
 
 import org.demarche.stance.Codebook;
 import org.demarche.stance.CodebookException;
 import org.demarche.store.Workspace;
 
 /** Which codebook a workspace uses: the one last given with --codebook, else the built-in one. */
-final class Codebooks {
+public final class Codebooks {
 
-    static Codebook active(Workspace ws) {
+    public static Codebook active(Workspace ws) {
         String stored = ws.setting("codebook").orElse(null);
         if (stored == null) {
             return Codebook.builtIn();

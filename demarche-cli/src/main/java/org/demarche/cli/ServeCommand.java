@@ -1,0 +1,49 @@
+package org.demarche.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.demarche.server.ApiServer;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demarche serve}: the HTTP JSON API and the web page, on loopback unless told otherwise. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the web page and the JSON API (described at /api/openapi.json) until stopped.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "7777", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "8", description = "Request threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Workspace.exists(workspace.dir)) {
+            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+            return 2;
+        }
+        try (Workspace ws = Workspace.open(workspace.dir); ApiServer server = new ApiServer(ws, host, port, threads)) {
+            server.start();
+            System.err.printf("serve: http://%s:%d/ (API: /api/openapi.json); Ctrl-C stops%n", host, server.port());
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return 0;
+    }
+}

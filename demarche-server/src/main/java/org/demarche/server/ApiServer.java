@@ -1,0 +1,383 @@
+package org.demarche.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.demarche.model.DocumentMetadata;
+import org.demarche.search.SearchIndex;
+import org.demarche.stance.Codebook;
+import org.demarche.store.KnowledgeBase;
+import org.demarche.store.Questions;
+import org.demarche.store.StoredDocument;
+import org.demarche.store.Workspace;
+
+/**
+ * The HTTP JSON API (described in {@code openapi.json}) and the web page, over one workspace.
+ * The JDK's HTTP server is enough for one person's analysis on loopback, and it is where it
+ * binds by default. Every response carries a strict Content-Security-Policy; the page builds
+ * its DOM from text, so ingested words never run as code. Requests name records by id
+ * ("d12", "a3"), never by path: nothing in a request reaches the file system, and static files
+ * come from a fixed list inside the jar. A bad request gets a 4xx with a one-line reason.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The page's files: request path -> resource in the jar and content type. Nothing else is served. */
+    private static final Map<String, String[]> STATIC = Map.of(
+            "/", new String[] {"web/index.html", "text/html; charset=utf-8"},
+            "/app.js", new String[] {"web/app.js", "text/javascript; charset=utf-8"},
+            "/app.css", new String[] {"web/app.css", "text/css; charset=utf-8"},
+            "/uplot.js", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "text/javascript; charset=utf-8"},
+            "/uplot.css", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css", "text/css; charset=utf-8"},
+            "/api/openapi.json", new String[] {"openapi.json", "application/json; charset=utf-8"});
+
+    private static final Pattern ID = Pattern.compile("[adst]\\d{1,18}");
+    private static final Pattern ISSUE = Pattern.compile("[a-z0-9-]{1,255}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}){0,2}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A request the client got wrong: answered with this status and message. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private final Workspace ws;
+    private final SearchIndex index;
+    private final Codebook codebook;
+    private final HttpServer http;
+    private final ExecutorService pool;
+    /** Answers that only change with the workspace, which cannot change while it is served (H2 holds its lock). */
+    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    public ApiServer(Workspace ws, String host, int port, int threads) throws IOException {
+        this.ws = ws;
+        this.index = SearchIndex.open(ws);
+        this.codebook = Codebooks.active(ws);
+        this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
+        this.pool = Executors.newFixedThreadPool(Math.max(2, threads), r -> {
+            Thread t = new Thread(r, "demarche-http");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
+        http.createContext("/", this::handle);
+    }
+
+    public void start() {
+        http.start();
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.stop(0);
+        pool.shutdownNow();
+        index.close();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            String path = ex.getRequestURI().getRawPath();
+            if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
+                throw new BadRequest(405, "only GET is served");
+            }
+            String[] file = STATIC.get(path);
+            if (file != null) {
+                serveResource(ex, file[0], file[1]);
+                return;
+            }
+            if (!path.startsWith("/api/")) {
+                throw new BadRequest(404, "no such page: the web page is at /");
+            }
+            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+            String key = ex.getRequestURI().toString();
+            byte[] body = cache.get(key);
+            if (body == null) {
+                body = JSON.writeValueAsBytes(answer(path.substring(5), q));
+                if (cache.size() < 10_000) {
+                    cache.put(key, body);
+                }
+            }
+            send(ex, 200, "application/json; charset=utf-8", body);
+        } catch (BadRequest e) {
+            sendError(ex, e.status, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            sendError(ex, 400, e.getMessage());
+        } catch (RuntimeException e) {
+            sendError(ex, 500, "the server could not answer: " + e.getClass().getSimpleName());
+        } finally {
+            ex.close(); // after the answer is sent, error or not
+        }
+    }
+
+    private Object answer(String route, Map<String, String> q) {
+        String[] parts = route.split("/", -1);
+        switch (parts[0]) {
+            case "search" -> {
+                Map<String, List<String>> filters = new LinkedHashMap<>();
+                for (String dim : SearchIndex.FACETS) {
+                    if (q.containsKey(dim)) {
+                        filters.put(dim, List.of(q.get(dim).split("\\|")));
+                    }
+                }
+                return index.search(new SearchIndex.Request(q.get("q"), filters, intParam(q, "limit", 20, 1, 200),
+                        intParam(q, "offset", 0, 0, 100_000)));
+            }
+            case "issues" -> {
+                return codebook.issues().stream().map(i -> Map.of("id", i.id(), "label", i.label(),
+                        "description", i.description() == null ? "" : i.description())).toList();
+            }
+            case "stances" -> {
+                IssueQuestion iq = issue(q);
+                return iq.matrixJson(intParam(q, "years", 1, 1, 50), q.get("kind"), intParam(q, "limit", 60, 1, 1000));
+            }
+            case "shifts" -> {
+                IssueQuestion iq = issue(q);
+                return Map.of("issue", iq.issue, "label", iq.label, "shifts", iq.shiftsJson(ws, intParam(q, "years", 1, 1, 50)));
+            }
+            case "actors" -> {
+                if (parts.length == 2 && !parts[1].isEmpty()) {
+                    return actor(id(parts[1], 'a'));
+                }
+                return actors(q);
+            }
+            case "statements" -> {
+                Long actor = q.containsKey("actor") ? actorId(q.get("actor")) : null;
+                return Map.of("statements", ws.questions().statements(actor, issueParam(q), date(q, "from"), date(q, "to"),
+                        intParam(q, "limit", 100, 1, 1000)));
+            }
+            case "timeline" -> {
+                Long actor = q.containsKey("actor") ? actorId(q.get("actor")) : null;
+                String issue = issueParam(q);
+                if (actor == null && issue == null) {
+                    throw new BadRequest(400, "timeline needs actor or issue");
+                }
+                return Map.of("positions", ws.questions().positions(actor, issue),
+                        "statements", ws.questions().statements(actor, issue, null, null, 500));
+            }
+            case "documents" -> {
+                if (parts.length != 2) {
+                    throw new BadRequest(400, "documents/{id}: a document id such as d12");
+                }
+                return document(id(parts[1], 'd'));
+            }
+            default -> throw new BadRequest(404, "no such API route: /api/" + route);
+        }
+    }
+
+    private IssueQuestion issue(Map<String, String> q) {
+        String id = issueParam(q);
+        if (id == null) {
+            throw new BadRequest(400, "issue is required");
+        }
+        return IssueQuestion.load(ws, id, doubleParam(q, "min_confidence"));
+    }
+
+    private Object actors(Map<String, String> q) {
+        String kind = q.get("kind");
+        String name = q.getOrDefault("name", "").toLowerCase();
+        List<KnowledgeBase.ActorRow> out = new ArrayList<>();
+        ws.kb().forEachActor(a -> {
+            if ((kind == null || a.kind().equals(kind)) && (name.isEmpty() || a.name().toLowerCase().contains(name)
+                    || a.aliases().stream().anyMatch(x -> x.toLowerCase().contains(name)))) {
+                out.add(a);
+            }
+        });
+        out.sort((x, y) -> Integer.compare(y.mentions(), x.mentions()));
+        int limit = intParam(q, "limit", 100, 1, 5000);
+        return Map.of("total", out.size(), "actors", out.subList(0, Math.min(limit, out.size())));
+    }
+
+    private Object actor(long id) {
+        KnowledgeBase.ActorRow a = ws.questions().actor("a" + id)
+                .orElseThrow(() -> new BadRequest(404, "no actor a" + id));
+        Map<Long, String> names = new LinkedHashMap<>();
+        ws.kb().forEachActor(x -> names.put(x.id(), x.name()));
+        List<Map<String, Object>> roles = new ArrayList<>();
+        for (KnowledgeBase.RoleRow r : ws.kb().roles().getOrDefault(id, List.of())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", r.title());
+            m.put("of", r.ofActorId() == null ? null : "a" + r.ofActorId());
+            m.put("of_name", r.ofActorId() == null ? null : names.get(r.ofActorId()));
+            m.put("date", r.date());
+            m.put("doc", "d" + r.documentId());
+            m.put("start", r.start());
+            m.put("end", r.end());
+            m.put("text", r.text());
+            roles.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("actor", a);
+        out.put("roles", roles);
+        out.put("positions", ws.questions().positions(id, null));
+        out.put("statements", ws.questions().statements(id, null, null, null, 500));
+        return out;
+    }
+
+    private Object document(long id) {
+        StoredDocument sd = ws.document(id).orElseThrow(() -> new BadRequest(404, "no document d" + id));
+        DocumentMetadata m = sd.document().metadata();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", "d" + id);
+        out.put("file", sd.document().file());
+        out.put("title", m.title());
+        out.put("published", m.published());
+        out.put("publisher", m.publisher());
+        out.put("author", m.author());
+        out.put("speaker", m.speaker());
+        out.put("warnings", sd.document().warnings());
+        out.put("text", sd.document().cleanText());
+        List<Questions.Mark> marks = ws.questions().marks(id);
+        out.put("marks", marks);
+        out.put("statements", ws.questions().statementsIn(id));
+        return out;
+    }
+
+    private long actorId(String value) {
+        if (ID.matcher(value).matches() && value.charAt(0) == 'a') {
+            return Long.parseLong(value.substring(1));
+        }
+        Optional<KnowledgeBase.ActorRow> a = ws.questions().actor(value);
+        return a.orElseThrow(() -> new BadRequest(404, "no actor named '" + value + "'")).id();
+    }
+
+    private static long id(String value, char prefix) {
+        if (!ID.matcher(value).matches() || value.charAt(0) != prefix) {
+            throw new BadRequest(400, "not an id: expected " + prefix + " followed by digits");
+        }
+        return Long.parseLong(value.substring(1));
+    }
+
+    private static String issueParam(Map<String, String> q) {
+        String v = q.get("issue");
+        if (v != null && !ISSUE.matcher(v).matches()) {
+            throw new BadRequest(400, "an issue id is [a-z0-9-]+");
+        }
+        return v;
+    }
+
+    private static String date(Map<String, String> q, String name) {
+        String v = q.get(name);
+        if (v != null && !DATE.matcher(v).matches()) {
+            throw new BadRequest(400, name + " must be an ISO date: 2007, 2007-07 or 2007-07-18");
+        }
+        return v;
+    }
+
+    private static int intParam(Map<String, String> q, String name, int dflt, int min, int max) {
+        String v = q.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new BadRequest(400, name + " must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, name + " must be a whole number");
+        }
+    }
+
+    private static double doubleParam(Map<String, String> q, String name) {
+        String v = q.get(name);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d >= 0 && d <= 1)) {
+                throw new BadRequest(400, name + " must be between 0 and 1");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, name + " must be a number");
+        }
+    }
+
+    static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        if (raw.length() > 8192) {
+            throw new BadRequest(414, "the query string is too long");
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (!v.isEmpty()) {
+                    out.put(k, v);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(400, "the query string is not valid URL encoding");
+            }
+        }
+        return out;
+    }
+
+    private void serveResource(HttpExchange ex, String resource, String type) throws IOException {
+        byte[] body = cache.get("static:" + resource);
+        if (body == null) {
+            try (InputStream in = resource.startsWith("/") ? ApiServer.class.getResourceAsStream(resource)
+                    : ApiServer.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new BadRequest(404, "missing from the build: " + resource);
+                }
+                body = in.readAllBytes();
+            }
+            cache.put("static:" + resource, body);
+        }
+        send(ex, 200, type, body);
+    }
+
+    private static void sendError(HttpExchange ex, int status, String message) throws IOException {
+        Map<String, Object> err = Map.of("error", message == null ? "bad request" : message, "status", status);
+        send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(err));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Content-Security-Policy", CSP);
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("X-Frame-Options", "DENY");
+        h.set("Cache-Control", "no-store");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+// demarche web page. Every piece of ingested text reaches the page through textContent or
+// a text node, never through innerHTML: a document that holds <script> shows it as text.
+'use strict';
+
+const view = () => document.getElementById('view');
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return e;
+}
+
+async function api(path) {
+  const r = await fetch('/api/' + path);
+  const body = await r.json();
+  if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+  return body;
+}
+
+function link(hash, text, cls) { return el('a', { href: hash, class: cls, text: text }); }
+function docLink(doc, start, end, text) {
+  return link('#/doc/' + doc + (start !== undefined ? '?start=' + start + '&end=' + end : ''), text);
+}
+function polarity(p) { return el('span', { class: 'polarity-' + p, text: p }); }
+function showError(e) { view().replaceChildren(el('p', { class: 'error', text: String(e.message || e) })); }
+
+// ---- routing -----------------------------------------------------------------------------
+
+function route() {
+  const hash = location.hash || '#/';
+  const [path, qs] = hash.substring(1).split('?');
+  const params = new URLSearchParams(qs || '');
+  const parts = path.split('/').filter(Boolean);
+  let page;
+  if (parts[0] === 'actor' && parts[1]) page = actorPage(parts[1]);
+  else if (parts[0] === 'issue' && parts[1]) page = issuePage(parts[1], params);
+  else if (parts[0] === 'doc' && parts[1]) page = readerPage(parts[1], params);
+  else page = searchPage(params);
+  page.catch(showError);
+}
+
+// ---- search ------------------------------------------------------------------------------
+
+const FACET_NAMES = { type: 'Type', kind: 'Kind', actor: 'Actor', issue: 'Issue', stance: 'Stance', year: 'Year', publisher: 'Publisher' };
+
+async function searchPage(params) {
+  document.getElementById('q').value = params.get('q') || '';
+  const r = await api('search?' + params.toString());
+  const facets = el('aside', { class: 'facets', id: 'facets' });
+  for (const [dim, counts] of Object.entries(r.facets)) {
+    if (!FACET_NAMES[dim] || counts.length === 0) continue;
+    facets.appendChild(el('h3', { text: FACET_NAMES[dim] }));
+    for (const c of counts) {
+      const p = new URLSearchParams(params);
+      const on = p.get(dim) === c.value;
+      if (on) p.delete(dim); else p.set(dim, c.value);
+      p.delete('offset');
+      facets.appendChild(el('a', { href: '#/search?' + p.toString(), class: on ? 'on facet' : 'facet',
+        'data-dim': dim, text: c.value + ' (' + c.count + ')' }));
+    }
+  }
+  const hits = el('div', { id: 'hits' }, el('p', { class: 'meta', text: r.total + ' hits' }));
+  for (const h of r.hits) {
+    const snippet = el('p', { class: 'snippet' });
+    let at = 0;
+    for (const [s, e] of h.snippet.marks) {
+      snippet.appendChild(document.createTextNode(h.snippet.text.substring(at, s)));
+      snippet.appendChild(el('mark', { text: h.snippet.text.substring(s, e) }));
+      at = e;
+    }
+    snippet.appendChild(document.createTextNode(h.snippet.text.substring(at)));
+    const who = h.speakerId ? link('#/actor/' + h.speakerId, h.speaker) : document.createTextNode(h.type);
+    hits.appendChild(el('div', { class: 'hit' },
+      el('div', { class: 'meta' }, who, ' · ', h.date || 'undated', ' · ',
+        docLink(h.doc, h.type === 'statement' ? h.start : undefined, h.end, h.file || h.doc),
+        h.kind ? ' · ' + h.kind : ''),
+      snippet));
+  }
+  view().replaceChildren(el('div', { class: 'layout' }, facets, hits));
+}
+
+// ---- actor -------------------------------------------------------------------------------
+
+async function actorPage(id) {
+  const r = await api('actors/' + encodeURIComponent(id));
+  const a = r.actor;
+  const roles = el('ul', { class: 'plain', id: 'roles' });
+  for (const role of r.roles) {
+    roles.appendChild(el('li', {}, (role.date || 'undated') + ' — ' + role.title,
+      role.of ? el('span', {}, ' of ', link('#/actor/' + role.of, role.of_name)) : '',
+      ' (', docLink(role.doc, role.start, role.end, role.text || 'source'), ')'));
+  }
+  const byIssue = {};
+  for (const p of r.positions) (byIssue[p.issue] = byIssue[p.issue] || []).push(p);
+  const positions = el('ul', { class: 'plain', id: 'positions' });
+  for (const [issue, list] of Object.entries(byIssue)) {
+    const li = el('li', {}, link('#/issue/' + issue, issue), ': ');
+    for (const p of list) li.append(p.date || 'undated', ' ', polarity(p.polarity), ' (', docLink('d' + p.documentId, undefined, undefined, p.file), ')  ');
+    positions.appendChild(li);
+  }
+  const said = el('ul', { class: 'plain', id: 'statements' });
+  for (const s of r.statements) said.appendChild(statementItem(s, false));
+  view().replaceChildren(
+    el('h1', { text: a.name }),
+    el('p', { class: 'meta', text: a.kind + ' · ' + a.mentions + ' mentions · also: ' + a.aliases.join('; ') }),
+    el('section', {}, el('h2', { text: 'Roles over time' }), roles),
+    el('section', {}, el('h2', { text: 'Positions by issue' }), positions),
+    el('section', {}, el('h2', { text: 'Statements in time order' }), said));
+}
+
+function statementItem(s, withSpeaker) {
+  const li = el('li', { class: 'hit' });
+  li.appendChild(el('div', { class: 'meta' }, s.date || 'undated', ' · ',
+    withSpeaker && s.speakerId ? link('#/actor/a' + s.speakerId, s.speaker) : (withSpeaker ? (s.speaker || '?') : ''),
+    withSpeaker ? ' · ' : '', s.kind, ' · ', docLink('d' + s.documentId, s.start, s.end, s.file)));
+  li.appendChild(el('div', { text: '“' + s.text + '”' }));
+  for (const i of s.issues) {
+    li.appendChild(el('div', { class: 'meta' }, link('#/issue/' + i.issue, i.issue), ': ', polarity(i.polarity),
+      i.cue ? ' — deciding words “' + i.cue + '”' : ''));
+  }
+  return li;
+}
+
+// ---- issue: the stance matrix and the timeline ----------------------------------------------
+
+async function issuePage(issue, params) {
+  const years = params.get('years') || '1';
+  const m = await api('stances?issue=' + encodeURIComponent(issue) + '&years=' + encodeURIComponent(years));
+  const t = await api('timeline?issue=' + encodeURIComponent(issue));
+  const table = el('table', { class: 'matrix', id: 'matrix' });
+  const head = el('tr', {}, el('th', {}));
+  for (const p of m.periods) head.appendChild(el('th', { text: p }));
+  table.appendChild(head);
+  const evidence = el('div', { id: 'evidence' }, el('p', { class: 'meta', text: 'Choose a cell to see the words behind it.' }));
+  for (const a of m.actors) {
+    const tr = el('tr', {}, el('th', { class: 'name' }, link('#/actor/' + a.actor, a.name)));
+    for (const p of m.periods) {
+      const c = a.cells[p];
+      if (!c) { tr.appendChild(el('td', { class: 'empty' })); continue; }
+      const n = c.support + c.oppose + c.neutral;
+      const td = el('td', { class: c.position, title: a.name + ', ' + p + ': ' + c.support + ' support, ' + c.oppose
+        + ' oppose, ' + c.neutral + ' neutral', text: n > 1 ? String(n) : '' });
+      td.addEventListener('click', () => {
+        table.querySelectorAll('td.selected').forEach(x => x.classList.remove('selected'));
+        td.classList.add('selected');
+        showEvidence(evidence, a, p, c, t.statements);
+      });
+      tr.appendChild(td);
+    }
+    table.appendChild(tr);
+  }
+  const chart = el('div', { id: 'chart' });
+  const said = el('ul', { class: 'plain', id: 'issue-statements' });
+  for (const s of t.statements.slice(0, 200)) said.appendChild(statementItem(s, true));
+  view().replaceChildren(
+    el('h1', { text: m.label }),
+    el('p', { class: 'legend' }, el('span', { class: 'support', text: 'support' }), el('span', { class: 'oppose', text: 'oppose' }),
+      el('span', { class: 'neutral', text: 'neutral' }), el('span', { class: 'mixed', text: 'mixed' })),
+    el('section', {}, el('h2', { text: 'Who stands where, by year' }), table, evidence),
+    el('section', {}, el('h2', { text: 'Positions over time' }), chart),
+    el('section', {}, el('h2', { text: 'Statements in time order' }), said));
+  drawTimeline(chart, t.positions);
+}
+
+async function showEvidence(box, actor, period, cell, statements) {
+  box.replaceChildren(el('h3', { text: actor.name + ', ' + period }));
+  const ids = new Set(cell.evidence.map(s => Number(s.substring(1))));
+  const list = el('ul', { class: 'plain' });
+  let found = statements.filter(s => ids.has(s.id));
+  if (found.length < ids.size) {
+    const r = await api('statements?actor=' + encodeURIComponent(actor.actor) + '&limit=1000');
+    found = r.statements.filter(s => ids.has(s.id));
+  }
+  for (const s of found) list.appendChild(statementItem(s, true));
+  box.appendChild(list);
+}
+
+function drawTimeline(box, positions) {
+  if (typeof uPlot === 'undefined' || positions.length === 0) return;
+  const years = [...new Set(positions.filter(p => p.date).map(p => Number(p.date.substring(0, 4))))].sort((a, b) => a - b);
+  if (years.length === 0) return;
+  const count = pol => years.map(y => positions.filter(p => p.date && Number(p.date.substring(0, 4)) === y && p.polarity === pol).length);
+  const data = [years.map(y => Date.UTC(y, 0, 1) / 1000), count('support'), count('oppose'), count('neutral')];
+  const opts = {
+    width: Math.min(1100, box.clientWidth || 900), height: 220,
+    scales: { x: { time: true } },
+    series: [{}, { label: 'support', stroke: '#2166ac', width: 2, points: { show: true } },
+      { label: 'oppose', stroke: '#b2182b', width: 2, points: { show: true } },
+      { label: 'neutral', stroke: '#999', width: 1, points: { show: true } }],
+    axes: [{}, { label: 'stances' }],
+  };
+  new uPlot(opts, data, box);
+}
+
+// ---- the document reader -------------------------------------------------------------------
+
+async function readerPage(id, params) {
+  const d = await api('documents/' + encodeURIComponent(id));
+  const focusStart = params.has('start') ? Number(params.get('start')) : -1;
+  const focusEnd = params.has('end') ? Number(params.get('end')) : -1;
+  // boundaries of every span (statements, mentions), then one element per piece of text
+  const spans = [];
+  for (const s of d.statements) spans.push({ start: s.start, end: s.end, kind: 'stmt', s });
+  for (const m of d.marks) spans.push({ start: m.start, end: m.end, kind: m.kind, m });
+  const cuts = new Set([0, d.text.length]);
+  for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
+  if (focusStart >= 0) { cuts.add(focusStart); cuts.add(focusEnd); }
+  const points = [...cuts].filter(x => x >= 0 && x <= d.text.length).sort((a, b) => a - b);
+  const reader = el('div', { class: 'reader', id: 'reader' });
+  let focusEl = null;
+  const speakers = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i], b = points[i + 1];
+    let node = document.createTextNode(d.text.substring(a, b));
+    const covering = spans.filter(s => s.start <= a && s.end >= b);
+    const mention = covering.find(s => s.kind !== 'stmt' && s.m.actorId);
+    const date = covering.find(s => s.kind === 'date');
+    const stmt = covering.find(s => s.kind === 'stmt');
+    if (mention) node = el('a', { class: 'actor', href: '#/actor/a' + mention.m.actorId }, node);
+    else if (date) node = el('span', { class: 'date', title: date.m.text }, node);
+    if (stmt) {
+      if (!speakers.includes(stmt.s.speakerId)) speakers.push(stmt.s.speakerId);
+      node = el('span', { class: 'stmt' + (speakers.indexOf(stmt.s.speakerId) % 2 ? ' other' : ''),
+        title: (stmt.s.speaker || '?') + ' (' + stmt.s.kind + ')', 'data-statement': 's' + stmt.s.id }, node);
+    }
+    if (focusStart >= 0 && a >= focusStart && b <= focusEnd && b > a) {
+      node = el('span', { class: 'focus' }, node);
+      if (!focusEl) focusEl = node;
+    }
+    reader.appendChild(node);
+  }
+  const said = el('ul', { class: 'plain', id: 'doc-statements' });
+  for (const s of d.statements) said.appendChild(statementItem(s, true));
+  view().replaceChildren(
+    el('h1', { text: d.title || d.file }),
+    el('p', { class: 'meta', text: [d.file, d.published, d.publisher, d.author, d.speaker].filter(Boolean).join(' · ') }),
+    reader,
+    el('section', {}, el('h2', { text: 'Statements, by speaker' }), said));
+  if (focusEl) focusEl.scrollIntoView({ block: 'center' });
+}
+
+// ---- start -------------------------------------------------------------------------------
+
+document.addEventListener('DOMContentLoaded', async () => {
+  document.getElementById('search-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    location.hash = '#/search?q=' + encodeURIComponent(document.getElementById('q').value);
+  });
+  try {
+    const issues = await api('issues');
+    const nav = document.getElementById('issues-nav');
+    for (const i of issues) nav.appendChild(link('#/issue/' + i.id, i.label));
+  } catch (e) { /* the page works without the issue list */ }
+  window.addEventListener('hashchange', route);
+  route();
+});

@@ -1,0 +1,61 @@
+package org.demarche.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.demarche.ingest.Corpora;
+import org.demarche.ingest.DocumentIngester;
+import org.demarche.ingest.Manifest;
+import org.demarche.pipeline.IngestListener;
+import org.demarche.pipeline.IngestRunner;
+import org.demarche.pipeline.NlpExtractor;
+import org.demarche.stance.Codebook;
+import org.demarche.store.Workspace;
+
+/**
+ * The example corpus plus one hostile text (markup and script in its words), extracted once
+ * and served on a free loopback port for the API and browser tests of this module.
+ */
+final class ServedWorkspace {
+
+    static final String HOSTILE = "The statement of the Hostile Ministry, 12 March 2021.\n\n"
+            + "Minister Anna Example said: \"We reject <script>window.pwned=1</script> and "
+            + "<img src=x onerror=\"window.pwned=2\"> in every form, and we will never accept it.\"\n";
+
+    private static Workspace ws;
+    private static ApiServer server;
+
+    static synchronized ApiServer start(Path tmp) throws Exception {
+        if (server == null) {
+            Path corpus = tmp.resolve("corpus");
+            Files.createDirectories(corpus);
+            for (Path p : Files.list(Corpora.examples()).toList()) {
+                if (Files.isRegularFile(p)) {
+                    Files.copy(p, corpus.resolve(p.getFileName()));
+                }
+            }
+            Files.writeString(corpus.resolve("hostile.txt"), HOSTILE);
+            ws = Workspace.open(tmp.resolve("ws"));
+            new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults().withAllFiles(true),
+                    new NlpExtractor(), 300_000).withStances(Codebook.read(corpus.resolve("codebook.yml")))
+                    .run(List.of(corpus), Manifest.read(corpus.resolve("manifest.csv")), new IngestListener() {});
+            server = new ApiServer(ws, "127.0.0.1", 0, 8);
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                    ws.close();
+                } catch (Exception e) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return server;
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    private ServedWorkspace() {}
+}

@@ -1,0 +1,122 @@
+package org.demarche.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web page in a real headless browser (Debian's Chromium, driven through its ChromeDriver
+ * by Selenium): search, an actor's page, the stance matrix with its evidence, the reader, and a
+ * document whose words hold script markup shown as text. Screenshots go to target/screenshots.
+ */
+class WebPageTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @BeforeAll
+    static void open() throws Exception {
+        File chromium = new File("/usr/bin/chromium");
+        File driver = new File("/usr/bin/chromedriver");
+        assertTrue(chromium.canExecute() && driver.canExecute(),
+                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver; .ci/run installs them)");
+        ServedWorkspace.start(tmp);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void searchThenActorThenMatrixThenReader() throws Exception {
+        browser.get(ServedWorkspace.base() + "/");
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        box.sendKeys("\"territorial integrity\"");
+        browser.findElement(By.cssSelector("#search-form button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit mark")));
+        List<WebElement> marks = browser.findElements(By.cssSelector("#hits .hit mark"));
+        assertEquals("territorial integrity", marks.get(0).getText().toLowerCase());
+        assertTrue(browser.findElements(By.cssSelector("#facets a.facet")).size() > 3);
+        shot("search");
+
+        // a facet narrows the hits
+        browser.findElement(By.cssSelector("#facets a.facet[data-dim='type']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#facets a.on")));
+
+        browser.get(ServedWorkspace.base() + "/#/search?q=Kosovo&type=statement&actor=Sergei%20Lavrov");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit a[href^='#/actor/']")));
+        browser.findElement(By.cssSelector("#hits .hit a[href^='#/actor/']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#roles li")));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Lavrov"));
+        assertTrue(browser.findElements(By.cssSelector("#statements li")).size() >= 3);
+        shot("actor");
+
+        browser.get(ServedWorkspace.base() + "/#/issue/kosovo-independence");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#matrix td.oppose")));
+        browser.findElement(By.cssSelector("#matrix td.oppose")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence li")));
+        assertTrue(browser.findElements(By.cssSelector("#chart canvas")).size() > 0, "the timeline is drawn");
+        shot("issue");
+
+        WebElement source = browser.findElement(By.cssSelector("#evidence li a[href^='#/doc/']"));
+        source.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reader .focus")));
+        assertTrue(browser.findElements(By.cssSelector("#reader .stmt")).size() > 0);
+        assertTrue(browser.findElements(By.cssSelector("#reader a.actor")).size() > 0);
+        shot("reader");
+    }
+
+    @Test
+    void markupInADocumentIsShownAsText() throws Exception {
+        browser.get(ServedWorkspace.base() + "/#/search?q=onerror&type=document");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit a[href^='#/doc/']")));
+        browser.findElement(By.cssSelector("#hits .hit a[href^='#/doc/']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader")));
+        String text = browser.findElement(By.id("reader")).getText();
+        assertTrue(text.contains("<script>window.pwned=1</script>") && text.contains("onerror="), text);
+        assertEquals(0, browser.findElements(By.cssSelector("#view script, #view img")).size());
+        Object pwned = ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned;");
+        assertEquals(null, pwned, "nothing from the document ran");
+        shot("hostile");
+    }
+}

@@ -41,8 +41,7 @@ final class ActorsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Workspace.exists(workspace.dir)) {
-            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+        if (workspace.missing(spec)) {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {

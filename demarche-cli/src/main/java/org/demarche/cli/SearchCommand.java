@@ -66,8 +66,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Workspace.exists(workspace.dir)) {
-            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+        if (workspace.missing(spec)) {
             return 2;
         }
         Map<String, List<String>> filters = new LinkedHashMap<>();

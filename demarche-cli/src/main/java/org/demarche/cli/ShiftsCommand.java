@@ -32,15 +32,8 @@ final class ShiftsCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--issue", required = true, paramLabel = "ID", description = "The issue's id in the codebook.")
-    String issue;
-
-    @Option(names = "--years", paramLabel = "N", defaultValue = "1", description = "Years per period (default: ${DEFAULT-VALUE}).")
-    int years;
-
-    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.55",
-            description = "Only stances at least this sure count (default: ${DEFAULT-VALUE}).")
-    double minConfidence;
+    @Mixin
+    IssueOptions options;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -48,25 +41,21 @@ final class ShiftsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Workspace.exists(workspace.dir)) {
-            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+        if (workspace.missing(spec)) {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
-            IssueQuestion q;
-            try {
-                q = IssueQuestion.load(ws, issue, minConfidence);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("demarche: " + e.getMessage());
+            IssueQuestion q = options.load(ws, spec);
+            if (q == null) {
                 return 2;
             }
-            List<Map<String, Object>> records = q.shiftsJson(ws, years);
+            List<Map<String, Object>> records = q.shiftsJson(ws, options.years);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                        Map.of("issue", issue, "label", q.label, "shifts", records)));
+                        Map.of("issue", options.issue, "label", q.label, "shifts", records)));
                 return 0;
             }
-            out.println(q.label + " (" + issue + "): " + records.size() + (records.size() == 1 ? " shift" : " shifts")
+            out.println(q.label + " (" + options.issue + "): " + records.size() + (records.size() == 1 ? " shift" : " shifts")
                     + " among " + q.points.stream().map(Point::actor).distinct().count() + " actors");
             for (Map<String, Object> r : records) {
                 @SuppressWarnings("unchecked") Map<String, Object> from = (Map<String, Object>) r.get("from");

@@ -37,15 +37,8 @@ final class StancesCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--issue", required = true, paramLabel = "ID", description = "The issue's id in the codebook.")
-    String issue;
-
-    @Option(names = "--years", paramLabel = "N", defaultValue = "1", description = "Years per period (default: ${DEFAULT-VALUE}).")
-    int years;
-
-    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",
-            description = "Leave out stances less sure than this (0 to 1; default: ${DEFAULT-VALUE}).")
-    double minConfidence;
+    @Mixin
+    IssueOptions options;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "Only actors of this kind: person, state, organization.")
     String kind;
@@ -62,29 +55,25 @@ final class StancesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Workspace.exists(workspace.dir)) {
-            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+        if (workspace.missing(spec)) {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
-            IssueQuestion q;
-            try {
-                q = IssueQuestion.load(ws, issue, minConfidence);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("demarche: " + e.getMessage());
+            IssueQuestion q = options.load(ws, spec);
+            if (q == null) {
                 return 2;
             }
-            Matrix m = q.matrix(years, kind);
+            Matrix m = q.matrix(options.years, kind);
             Map<Long, Map<String, Cell>> rows = new LinkedHashMap<>();
             m.rows().entrySet().stream().limit(Math.max(1, limit)).forEach(e -> rows.put(e.getKey(), e.getValue()));
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(q.matrixJson(years, kind, limit)));
+                        .writeValueAsString(q.matrixJson(options.years, kind, limit)));
             } else {
                 printGrid(out, q, m, rows);
             }
             if (svg != null) {
-                Files.writeString(svg, MatrixPicture.svg(q.label + " (" + issue + ")", m.periods(), rows, q::name),
+                Files.writeString(svg, MatrixPicture.svg(q.label + " (" + options.issue + ")", m.periods(), rows, q::name),
                         StandardCharsets.UTF_8);
                 spec.commandLine().getErr().println("stances: drawn to " + svg);
             }

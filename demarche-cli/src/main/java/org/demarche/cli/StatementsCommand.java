@@ -46,8 +46,7 @@ final class StatementsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Workspace.exists(workspace.dir)) {
-            spec.commandLine().getErr().println("demarche: no workspace at " + workspace.dir + " (run demarche ingest first)");
+        if (workspace.missing(spec)) {
             return 2;
         }
         if (from != null && !from.matches("\\d{4}(-\\d{2}){0,2}") || to != null && !to.matches("\\d{4}(-\\d{2}){0,2}")) {

@@ -1,0 +1,29 @@
+package org.demarche.cli;
+
+import org.demarche.server.IssueQuestion;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The options the stance questions share: which issue, how long a period, how sure. */
+final class IssueOptions {
+    @Option(names = "--issue", required = true, paramLabel = "ID", description = "The issue's id in the codebook.")
+    String issue;
+
+    @Option(names = "--years", paramLabel = "N", defaultValue = "1", description = "Years per period (default: ${DEFAULT-VALUE}).")
+    int years;
+
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",
+            description = "Leave out stances less sure than this (0 to 1; default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
+    /** The issue's stances, or null after saying why not (an issue the codebook does not have). */
+    IssueQuestion load(Workspace ws, CommandSpec spec) {
+        try {
+            return IssueQuestion.load(ws, issue, minConfidence);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("demarche: " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -42,10 +42,9 @@ final class ServeBench {
             System.out.printf("bench serve: %s, %d documents, %d clients x %d requests of each kind%n", wsDir,
                     ws.documentCount(), clients, requests);
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
-            // warm-up: the JIT and the first page of the index
-            for (int i = 0; i < 20; i++) {
-                get(http, base + "search?q=" + enc(WORDS[i % WORDS.length]));
-            }
+            // warm-up, not measured: the JIT compiles the request path, the index's pages are read
+            measure(http, clients, Math.max(20, requests / 2), (c, i) -> base + "search?q="
+                    + enc(WORDS[(c * 11 + i) % WORDS.length] + " " + WORDS[(c * 5 + i * 7 + 3) % WORDS.length]) + "&offset=9");
             List<Long> search = measure(http, clients, requests, (c, i) -> base + "search?q="
                     + enc(WORDS[(c * 7 + i) % WORDS.length] + " " + WORDS[(c * 13 + i * 3 + 5) % WORDS.length]) + "&offset=" + (i % 5));
             List<Long> matrix = measure(http, clients, requests, (c, i) -> base + "stances?issue="

@@ -71,6 +71,11 @@ public final class ApiServer implements AutoCloseable {
     /** Answers that only change with the workspace, which cannot change while it is served (H2 holds its lock). */
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
+    static {
+        // headers and body go out as they are written: without it, delayed ACKs add 40 ms to small answers
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public ApiServer(Workspace ws, String host, int port, int threads) throws IOException {
         this.ws = ws;
         this.index = SearchIndex.open(ws);
@@ -145,7 +150,7 @@ public final class ApiServer implements AutoCloseable {
                         filters.put(dim, List.of(q.get(dim).split("\\|")));
                     }
                 }
-                return index.search(new SearchIndex.Request(q.get("q"), filters, intParam(q, "limit", 20, 1, 200),
+                return index.search(new SearchIndex.Request(q.get("q"), filters, intParam(q, "limit", 10, 1, 200),
                         intParam(q, "offset", 0, 0, 100_000)));
             }
             case "issues" -> {

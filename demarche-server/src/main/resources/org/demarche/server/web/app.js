@@ -69,7 +69,9 @@ async function searchPage(params) {
         'data-dim': dim, text: c.value + ' (' + c.count + ')' }));
     }
   }
-  const hits = el('div', { id: 'hits' }, el('p', { class: 'meta', text: r.total + ' hits' }));
+  const first = Number(params.get('offset') || 0) + 1;
+  const hits = el('div', { id: 'hits' }, el('p', { class: 'meta', text: r.total + ' hits'
+    + (r.total > r.hits.length ? ' (showing ' + first + '–' + (first + r.hits.length - 1) + ')' : '') }));
   for (const h of r.hits) {
     const snippet = el('p', { class: 'snippet' });
     let at = 0;
@@ -85,6 +87,12 @@ async function searchPage(params) {
         docLink(h.doc, h.type === 'statement' ? h.start : undefined, h.end, h.file || h.doc),
         h.kind ? ' · ' + h.kind : ''),
       snippet));
+  }
+  const offset = Number(params.get('offset') || 0);
+  if (offset + r.hits.length < r.total) {
+    const next = new URLSearchParams(params);
+    next.set('offset', String(offset + r.hits.length));
+    hits.appendChild(link('#/search?' + next.toString(), 'Next ' + Math.min(10, r.total - offset - r.hits.length) + ' hits', 'next'));
   }
   view().replaceChildren(el('div', { class: 'layout' }, facets, hits));
 }

@@ -41,7 +41,11 @@ final class ServeBench {
             String base = "http://127.0.0.1:" + server.port() + "/api/";
             System.out.printf("bench serve: %s, %d documents, %d clients x %d requests of each kind%n", wsDir,
                     ws.documentCount(), clients, requests);
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+            // each client its own HttpClient, as each browser would be: one shared client serialises on its own locks
+            List<HttpClient> http = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                http.add(HttpClient.newHttpClient());
+            }
             // warm-up, not measured: the JIT compiles the request path, the index's pages are read
             measure(http, clients, Math.max(20, requests / 2), (c, i) -> base + "search?q="
                     + enc(WORDS[(c * 11 + i) % WORDS.length] + " " + WORDS[(c * 5 + i * 7 + 3) % WORDS.length]) + "&offset=9");
@@ -59,7 +63,7 @@ final class ServeBench {
         String of(int client, int i);
     }
 
-    private static List<Long> measure(HttpClient http, int clients, int requests, Url url) throws Exception {
+    private static List<Long> measure(List<HttpClient> http, int clients, int requests, Url url) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Long>>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -68,7 +72,7 @@ final class ServeBench {
                 List<Long> times = new ArrayList<>();
                 for (int i = 0; i < requests; i++) {
                     long t0 = System.nanoTime();
-                    int status = get(http, url.of(client, i));
+                    int status = get(http.get(client), url.of(client, i));
                     times.add(System.nanoTime() - t0);
                     if (status != 200) {
                         throw new IllegalStateException("HTTP " + status + " for " + url.of(client, i));

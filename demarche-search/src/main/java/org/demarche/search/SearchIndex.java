@@ -77,12 +77,15 @@ public final class SearchIndex implements Closeable {
     }
 
     /** Bump when what is indexed, or how, changes: the index is rebuilt. */
-    private static final String INDEX_VERSION = "index-2";
+    private static final String INDEX_VERSION = "index-3";
     /** Text with offsets in the postings: the highlighter reads them instead of analysing every hit again. */
-    private static final FieldType TEXT = textWithOffsets();
+    private static final FieldType TEXT = textWithOffsets(true);
+    private static final FieldType TEXT_INDEXED = textWithOffsets(false);
+    /** How much of a document's text its snippets are cut from. */
+    static final int SNIPPET_SOURCE = 12_000;
 
-    private static FieldType textWithOffsets() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
+    private static FieldType textWithOffsets(boolean stored) {
+        FieldType t = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         t.freeze();
         return t;
@@ -181,7 +184,15 @@ public final class SearchIndex implements Closeable {
                 d.add(new StoredField("file", sd.document().file()));
                 store(d, "title", m.title());
                 store(d, "date", m.published());
-                d.add(new Field("text", sd.document().cleanText(), TEXT));
+                String text = sd.document().cleanText();
+                if (text.length() <= SNIPPET_SOURCE) {
+                    d.add(new Field("text", text, TEXT));
+                } else {
+                    // all of it searchable; only the part snippets are cut from is stored (a long speech
+                    // would otherwise be decompressed whole for each hit)
+                    d.add(new Field("text", text, TEXT_INDEXED));
+                    d.add(new StoredField("text", text.substring(0, SNIPPET_SOURCE)));
+                }
                 d.add(new SortedSetDocValuesFacetField("type", "document"));
                 facet(d, "year", year(m.published()));
                 facet(d, "publisher", m.publisher());
@@ -310,7 +321,7 @@ public final class SearchIndex implements Closeable {
             Object[] snippets = new Object[page.length];
             if (page.length > 0 && !(base instanceof MatchAllDocsQuery)) {
                 Highlighter hl = new Highlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                        .withFormatter(new Snippet.Formatter()).withMaxLength(20_000) // long speeches stay fast
+                        .withFormatter(new Snippet.Formatter()).withMaxLength(SNIPPET_SOURCE)
                         // passages end at a full stop: a plain scan, where the JDK's sentence iterator dominated the profile
                         .withBreakIterator(() -> new CustomSeparatorBreakIterator('.')));
                 Map<String, Object[]> m = hl.objects(base, ids);

@@ -60,6 +60,10 @@ public final class DocumentIngester {
             throw new IngestException("no text left once page chrome is removed");
         }
         List<String> warnings = new ArrayList<>(x.warnings());
+        ColumnDetector.Finding columns = ColumnDetector.detect(x.original());
+        if (columns != null) {
+            warnings.add(columns.warning());
+        }
         if (cleaned.boilerplateChars() > cleaned.text().length()) {
             warnings.add("most of the text (" + cleaned.boilerplateChars() + " characters) was page chrome and was removed");
         }

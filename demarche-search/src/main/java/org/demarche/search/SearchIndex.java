@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -32,12 +33,17 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -47,6 +53,7 @@ import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.demarche.model.DocumentMetadata;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.StanceTables;
@@ -68,19 +75,12 @@ public final class SearchIndex implements Closeable {
     private static final String SIGNATURE_FILE = "signature.txt";
     private static final Set<String> HIT_FIELDS = Set.of("id", "doc", "file", "title", "speaker", "speaker_id", "kind",
             "date", "start", "end");
-    private static final Set<String> HIT_FIELDS_AND_TEXT = union(HIT_FIELDS, "text");
-
-    private static Set<String> union(Set<String> a, String b) {
-        Set<String> out = new java.util.HashSet<>(a);
-        out.add(b);
-        return Set.copyOf(out);
-    }
 
     /** Bump when what is indexed, or how, changes: the index is rebuilt. */
-    private static final String INDEX_VERSION = "index-3";
+    private static final String INDEX_VERSION = "index-4";
     /** Text with offsets in the postings: the highlighter reads them instead of analysing every hit again. */
-    private static final FieldType TEXT = textWithOffsets(true);
     private static final FieldType TEXT_INDEXED = textWithOffsets(false);
+    private static final String SNIPPET_FIELD = "snippet_source";
     /** How much of a document's text its snippets are cut from. */
     static final int SNIPPET_SOURCE = 12_000;
 
@@ -184,15 +184,7 @@ public final class SearchIndex implements Closeable {
                 d.add(new StoredField("file", sd.document().file()));
                 store(d, "title", m.title());
                 store(d, "date", m.published());
-                String text = sd.document().cleanText();
-                if (text.length() <= SNIPPET_SOURCE) {
-                    d.add(new Field("text", text, TEXT));
-                } else {
-                    // all of it searchable; only the part snippets are cut from is stored (a long speech
-                    // would otherwise be decompressed whole for each hit)
-                    d.add(new Field("text", text, TEXT_INDEXED));
-                    d.add(new StoredField("text", text.substring(0, SNIPPET_SOURCE)));
-                }
+                addText(d, sd.document().cleanText());
                 d.add(new SortedSetDocValuesFacetField("type", "document"));
                 facet(d, "year", year(m.published()));
                 facet(d, "publisher", m.publisher());
@@ -211,7 +203,7 @@ public final class SearchIndex implements Closeable {
                 store(d, "title", m.title());
                 String date = s.date() != null ? s.date() : m.published();
                 store(d, "date", date);
-                d.add(new Field("text", s.text(), TEXT));
+                addText(d, s.text());
                 d.add(new StoredField("start", s.start()));
                 d.add(new StoredField("end", s.end()));
                 d.add(new SortedSetDocValuesFacetField("type", "statement"));
@@ -240,6 +232,28 @@ public final class SearchIndex implements Closeable {
             throw e.getCause();
         }
         return count[0];
+    }
+
+    /**
+     * All of the text is searchable (with offsets); what snippets are cut from (its first
+     * {@link #SNIPPET_SOURCE} characters) is kept in uncompressed doc values, not in the stored
+     * fields: a hit's snippet then costs no decompression of the whole document.
+     */
+    private static void addText(Document d, String text) {
+        d.add(new Field("text", text, TEXT_INDEXED));
+        String source = text.length() > SNIPPET_SOURCE ? text.substring(0, SNIPPET_SOURCE) : text;
+        d.add(new BinaryDocValuesField(SNIPPET_FIELD, new BytesRef(source)));
+    }
+
+    /** The snippet source of a hit, read from doc values. */
+    static String snippetSource(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(SNIPPET_FIELD);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            return "";
+        }
+        return values.binaryValue().utf8ToString();
     }
 
     private static void write(IndexWriter w, FacetsConfig config, Document d) {
@@ -329,10 +343,8 @@ public final class SearchIndex implements Closeable {
             }
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
-                boolean highlighted = snippets[i] instanceof Snippet;
-                // the text is loaded only when no snippet was found: it is most of what is stored
-                Document d = searcher.storedFields().document(ids[i], highlighted ? HIT_FIELDS : HIT_FIELDS_AND_TEXT);
-                Snippet snip = highlighted ? (Snippet) snippets[i] : Snippet.head(d.get("text"), 240);
+                Document d = searcher.storedFields().document(ids[i], HIT_FIELDS);
+                Snippet snip = snippets[i] instanceof Snippet hl ? hl : Snippet.head(snippetSource(reader, ids[i]), 240);
                 boolean statement = d.get("id").startsWith("s");
                 hits.add(new Hit(d.get("id"), statement ? "statement" : "document", d.get("doc"), d.get("file"),
                         d.get("title"), d.get("speaker"), d.get("speaker_id"), d.get("kind"), d.get("date"),
@@ -353,6 +365,21 @@ public final class SearchIndex implements Closeable {
 
         Map<String, Object[]> objects(Query q, int[] docIds) throws IOException {
             return highlightFieldsAsObjects(new String[] {"text"}, q, docIds, new int[] {2});
+        }
+
+        /** The text to cut passages from comes from doc values, not from the stored fields. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                CharSequence[] values = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    values[f] = snippetSource(getIndexSearcher().getIndexReader(), doc);
+                }
+                out.add(values);
+            }
+            return out;
         }
     }
 

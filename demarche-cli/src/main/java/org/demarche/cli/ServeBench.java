@@ -1,10 +1,9 @@
 package org.demarche.cli;
 
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,17 +40,12 @@ final class ServeBench {
             String base = "http://127.0.0.1:" + server.port() + "/api/";
             System.out.printf("bench serve: %s, %d documents, %d clients x %d requests of each kind%n", wsDir,
                     ws.documentCount(), clients, requests);
-            // each client its own HttpClient, as each browser would be: one shared client serialises on its own locks
-            List<HttpClient> http = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                http.add(HttpClient.newHttpClient());
-            }
             // warm-up, not measured: the JIT compiles the request path, the index's pages are read
-            measure(http, clients, Math.max(20, requests / 2), (c, i) -> base + "search?q="
+            measure(clients, Math.max(20, requests / 2), (c, i) -> base + "search?q="
                     + enc(WORDS[(c * 11 + i) % WORDS.length] + " " + WORDS[(c * 5 + i * 7 + 3) % WORDS.length]) + "&offset=9");
-            List<Long> search = measure(http, clients, requests, (c, i) -> base + "search?q="
+            List<Long> search = measure(clients, requests, (c, i) -> base + "search?q="
                     + enc(WORDS[(c * 7 + i) % WORDS.length] + " " + WORDS[(c * 13 + i * 3 + 5) % WORDS.length]) + "&offset=" + (i % 5));
-            List<Long> matrix = measure(http, clients, requests, (c, i) -> base + "stances?issue="
+            List<Long> matrix = measure(clients, requests, (c, i) -> base + "stances?issue="
                     + enc(codebook.issues().get((c + i) % codebook.issues().size()).id()) + "&years=" + (1 + (i % 3)));
             print("search (distinct queries, uncached)", search);
             print("stance matrix (first of each computed, then cached)", matrix);
@@ -63,7 +57,8 @@ final class ServeBench {
         String of(int client, int i);
     }
 
-    private static List<Long> measure(List<HttpClient> http, int clients, int requests, Url url) throws Exception {
+    /** Each client a plain blocking connection with keep-alive, as curl would use. */
+    private static List<Long> measure(int clients, int requests, Url url) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Long>>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -72,7 +67,7 @@ final class ServeBench {
                 List<Long> times = new ArrayList<>();
                 for (int i = 0; i < requests; i++) {
                     long t0 = System.nanoTime();
-                    int status = get(http.get(client), url.of(client, i));
+                    int status = get(url.of(client, i));
                     times.add(System.nanoTime() - t0);
                     if (status != 200) {
                         throw new IllegalStateException("HTTP " + status + " for " + url.of(client, i));
@@ -90,9 +85,15 @@ final class ServeBench {
         return all;
     }
 
-    private static int get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private static int get(String url) throws Exception {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        int status = c.getResponseCode();
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes(); // read to the end: the connection goes back to the keep-alive cache
+            }
+        }
+        return status;
     }
 
     private static String enc(String s) {

@@ -46,6 +46,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "With serve: concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
+    @Option(names = "--server-threads", paramLabel = "N", defaultValue = "0",
+            description = "With serve: the server's request threads (default: as many as clients).")
+    int serverThreads;
+
     @Option(names = "--requests", paramLabel = "N", defaultValue = "200", description = "With serve: requests per client and kind (default: ${DEFAULT-VALUE}).")
     int requests;
 
@@ -73,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (stage.equals("serve")) {
-            return ServeBench.run(workspaceDir, clients, requests, codebookFile);
+            return ServeBench.run(workspaceDir, clients, requests, codebookFile, serverThreads);
         }
         if (!stage.equals("ingest") && !stage.equals("extract")) {
             System.err.println("demarche: unknown stage " + stage + " (ingest, extract or serve)");

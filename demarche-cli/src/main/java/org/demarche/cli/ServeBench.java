@@ -29,12 +29,12 @@ final class ServeBench {
             "sanctions", "refugees", "Security Council", "territorial integrity", "self-determination", "aggression",
             "cooperation", "poverty", "debt", "trade", "Europe", "Asia", "negotiations", "resolution", "reform", "women"};
 
-    static int run(Path wsDir, int clients, int requests, Path codebookFile) throws Exception {
+    static int run(Path wsDir, int clients, int requests, Path codebookFile, int serverThreads) throws Exception {
         if (wsDir == null || !Workspace.exists(wsDir)) {
             System.err.println("demarche: bench serve needs --workspace with an ingested workspace");
             return 2;
         }
-        try (Workspace ws = Workspace.open(wsDir); ApiServer server = new ApiServer(ws, "127.0.0.1", 0, clients)) {
+        try (Workspace ws = Workspace.open(wsDir); ApiServer server = new ApiServer(ws, "127.0.0.1", 0, serverThreads > 0 ? serverThreads : clients)) {
             server.start();
             Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebooks.active(ws);
             String base = "http://127.0.0.1:" + server.port() + "/api/";

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.demarche.store.KnowledgeBase;
@@ -45,13 +44,10 @@ final class ActorCommand implements Callable<Integer> {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
-            Optional<KnowledgeBase.ActorRow> found = ws.questions().actor(String.join(" ", name));
-            if (found.isEmpty()) {
-                spec.commandLine().getErr().println("demarche: no actor named '" + String.join(" ", name)
-                        + "' (demarche actors --name TEXT lists them)");
+            KnowledgeBase.ActorRow a = Answers.actor(ws, String.join(" ", name), spec);
+            if (a == null) {
                 return 2;
             }
-            KnowledgeBase.ActorRow a = found.get();
             Map<Long, String> names = new LinkedHashMap<>();
             ws.kb().forEachActor(x -> names.put(x.id(), x.name()));
             List<KnowledgeBase.RoleRow> roles = ws.kb().roles().getOrDefault(a.id(), List.of());

@@ -2,10 +2,8 @@ package org.demarche.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.demarche.store.KnowledgeBase;
@@ -45,16 +43,7 @@ final class ActorsCommand implements Callable<Integer> {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
-            List<KnowledgeBase.ActorRow> actors = new ArrayList<>();
-            String needle = name == null ? null : name.toLowerCase(Locale.ROOT);
-            ws.kb().forEachActor(a -> {
-                if ((kind == null || a.kind().equals(kind)) && (needle == null || a.name().toLowerCase(Locale.ROOT).contains(needle)
-                        || a.aliases().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(needle)))) {
-                    actors.add(a);
-                }
-            });
-            actors.sort(Comparator.comparingInt(KnowledgeBase.ActorRow::mentions).reversed()
-                    .thenComparing(KnowledgeBase.ActorRow::name));
+            List<KnowledgeBase.ActorRow> actors = ws.questions().actors(kind, name);
             Map<Long, List<KnowledgeBase.RoleRow>> roles = ws.kb().roles();
             Map<Long, String> names = new LinkedHashMap<>();
             ws.kb().forEachActor(a -> names.put(a.id(), a.name()));

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
+import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
 import org.demarche.store.StanceTables;
+import org.demarche.store.Workspace;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How the question commands print: indented JSON, or readable lines with the source of every fact. */
 final class Answers {
@@ -19,6 +22,15 @@ final class Answers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The actor a name, alias or id stands for, or null after saying there is none. */
+    static KnowledgeBase.ActorRow actor(Workspace ws, String name, CommandSpec spec) {
+        return ws.questions().actor(name).orElseGet(() -> {
+            spec.commandLine().getErr().println("demarche: no actor named '" + name
+                    + "' (demarche actors --name TEXT lists them)");
+            return null;
+        });
     }
 
     /** One statement: date, speaker, kind, where it is, its issues, its words. */

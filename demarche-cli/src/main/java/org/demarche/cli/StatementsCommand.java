@@ -3,7 +3,6 @@ package org.demarche.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
@@ -56,12 +55,11 @@ final class StatementsCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace.dir)) {
             Long actorId = null;
             if (actor != null) {
-                Optional<KnowledgeBase.ActorRow> a = ws.questions().actor(actor);
-                if (a.isEmpty()) {
-                    spec.commandLine().getErr().println("demarche: no actor named '" + actor + "'");
+                KnowledgeBase.ActorRow a = Answers.actor(ws, actor, spec);
+                if (a == null) {
                     return 2;
                 }
-                actorId = a.get().id();
+                actorId = a.id();
             }
             List<Questions.Said> said = ws.questions().statements(actorId, issue, from, to, limit);
             if (json) {

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
+import org.demarche.store.StanceTables;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -48,20 +48,22 @@ final class TimelineCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace.dir)) {
             Long actorId = null;
             if (subject.actor != null) {
-                Optional<KnowledgeBase.ActorRow> a = ws.questions().actor(subject.actor);
-                if (a.isEmpty()) {
-                    spec.commandLine().getErr().println("demarche: no actor named '" + subject.actor + "'");
+                KnowledgeBase.ActorRow a = Answers.actor(ws, subject.actor, spec);
+                if (a == null) {
                     return 2;
                 }
-                actorId = a.get().id();
+                actorId = a.id();
             }
             List<Questions.Position> positions = ws.questions().positions(actorId, subject.issue);
-            List<Long> firstEvidence = new ArrayList<>();
+            // each position's strongest statement, read in one query per issue rather than one per position
+            Map<String, List<Long>> firstByIssue = new LinkedHashMap<>();
             positions.forEach(p -> {
                 if (!p.evidence().isEmpty()) {
-                    firstEvidence.add(p.evidence().get(0));
+                    firstByIssue.computeIfAbsent(p.issue(), k -> new ArrayList<>()).add(p.evidence().get(0));
                 }
             });
+            Map<String, Map<Long, StanceTables.Evidence>> evidence = new LinkedHashMap<>();
+            firstByIssue.forEach((issue, ids) -> evidence.put(issue, ws.stances().evidence(ids, issue)));
             Map<String, Object> doc = new LinkedHashMap<>();
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Questions.Position p : positions) {
@@ -73,7 +75,7 @@ final class TimelineCommand implements Callable<Integer> {
                 r.put("confidence", p.confidence());
                 r.put("doc", p.file());
                 if (!p.evidence().isEmpty()) {
-                    var e = ws.stances().evidence(List.of(p.evidence().get(0)), p.issue()).get(p.evidence().get(0));
+                    StanceTables.Evidence e = evidence.get(p.issue()).get(p.evidence().get(0));
                     if (e != null) {
                         r.put("statement", "s" + e.statementId());
                         r.put("start", e.start());

@@ -115,7 +115,7 @@ public final class StanceStage {
         }
         List<StanceRow> stances = new ArrayList<>();
         for (StanceAggregator.Stance s : StanceAggregator.aggregate(findings, said, in.speaksFor(), in.published())) {
-            stances.add(new StanceRow(in.documentId(), s.actor(), s.issue(), s.polarity().id(), s.date(), s.confidence(),
+            stances.add(new StanceRow(s.actor(), s.issue(), s.polarity().id(), s.date(), s.confidence(),
                     s.support(), s.oppose(), s.evidence()));
         }
         return new Result(in.documentId(), issues, stances);

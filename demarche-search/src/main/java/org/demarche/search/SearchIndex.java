@@ -79,13 +79,13 @@ public final class SearchIndex implements Closeable {
     /** Bump when what is indexed, or how, changes: the index is rebuilt. */
     private static final String INDEX_VERSION = "index-4";
     /** Text with offsets in the postings: the highlighter reads them instead of analysing every hit again. */
-    private static final FieldType TEXT_INDEXED = textWithOffsets(false);
+    private static final FieldType TEXT_INDEXED = textWithOffsets();
     private static final String SNIPPET_FIELD = "snippet_source";
     /** How much of a document's text its snippets are cut from. */
     static final int SNIPPET_SOURCE = 12_000;
 
-    private static FieldType textWithOffsets(boolean stored) {
-        FieldType t = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    private static FieldType textWithOffsets() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         t.freeze();
         return t;

@@ -204,16 +204,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private Object actors(Map<String, String> q) {
-        String kind = q.get("kind");
-        String name = q.getOrDefault("name", "").toLowerCase();
-        List<KnowledgeBase.ActorRow> out = new ArrayList<>();
-        ws.kb().forEachActor(a -> {
-            if ((kind == null || a.kind().equals(kind)) && (name.isEmpty() || a.name().toLowerCase().contains(name)
-                    || a.aliases().stream().anyMatch(x -> x.toLowerCase().contains(name)))) {
-                out.add(a);
-            }
-        });
-        out.sort((x, y) -> Integer.compare(y.mentions(), x.mentions()));
+        List<KnowledgeBase.ActorRow> out = ws.questions().actors(q.get("kind"), q.get("name"));
         int limit = intParam(q, "limit", 100, 1, 5000);
         return Map.of("total", out.size(), "actors", out.subList(0, Math.min(limit, out.size())));
     }
@@ -352,8 +343,7 @@ public final class ApiServer implements AutoCloseable {
     private void serveResource(HttpExchange ex, String resource, String type) throws IOException {
         byte[] body = cache.get("static:" + resource);
         if (body == null) {
-            try (InputStream in = resource.startsWith("/") ? ApiServer.class.getResourceAsStream(resource)
-                    : ApiServer.class.getResourceAsStream(resource)) {
+            try (InputStream in = ApiServer.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new BadRequest(404, "missing from the build: " + resource);
                 }

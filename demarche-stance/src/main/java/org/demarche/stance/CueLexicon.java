@@ -24,8 +24,8 @@ public final class CueLexicon {
     /** What a cue does to what it stands next to (see cues.tsv). */
     public enum Kind { ATTITUDE, EVAL, HARM, NEUTRAL, NEGATOR, NEGVERB }
 
-    /** A cue found in a sentence: tokens [first, last], signed weight after negation, the words. */
-    public record Cue(int first, int last, double weight, Kind kind, boolean negated, int negatorAt) {}
+    /** A cue found in a sentence: tokens [first, last], signed weight after negation, the negator that turned it (or -1). */
+    public record Cue(int first, int last, double weight, Kind kind, int negatorAt) {}
 
     private record Entry(List<String> stems, List<String> words, double weight, Kind kind) {}
 
@@ -100,10 +100,10 @@ public final class CueLexicon {
                 continue;
             }
             if (governs) {
-                out.add(new Cue(i, last, -e.weight(), e.kind(), true, negatorAt));
+                out.add(new Cue(i, last, -e.weight(), e.kind(), negatorAt));
                 negatorAt = -1;
             } else {
-                out.add(new Cue(i, last, e.weight(), e.kind(), false, -1));
+                out.add(new Cue(i, last, e.weight(), e.kind(), -1));
             }
             i = last + 1;
         }
@@ -150,7 +150,7 @@ public final class CueLexicon {
     /** A negating verb that governed no cue leans against what it stands next to ("non-recognition of X"). */
     private static void standalone(List<Cue> out, int at, double weight) {
         if (weight != 0) {
-            out.add(new Cue(at, at, -weight, Kind.ATTITUDE, false, -1));
+            out.add(new Cue(at, at, -weight, Kind.ATTITUDE, -1));
         }
     }
 

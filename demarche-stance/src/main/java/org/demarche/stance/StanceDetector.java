@@ -117,11 +117,11 @@ public final class StanceDetector {
         // the issues mentioned in the last sentences: what "it" and "this declaration" may point back to
         List<Map<String, Boolean>> recent = new ArrayList<>();
         for (Sentence s : analyzer.sentences(text, Math.max(0, from - CONTEXT_CHARS), from)) {
-            remember(recent, mentions(text, s.tokens()));
+            remember(recent, matcher.find(text, s.tokens()));
         }
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (Sentence s : analyzer.sentences(text, from, to)) {
-            List<Match> found = mentions(text, s.tokens());
+            List<Match> found = matcher.find(text, s.tokens());
             List<Match> all = new ArrayList<>(found);
             all.addAll(references(s, found, recent));
             if (!all.isEmpty()) {
@@ -159,10 +159,6 @@ public final class StanceDetector {
                 t.add(w, verb + " … " + t.bestCue);
             }
         }
-    }
-
-    private List<Match> mentions(String text, List<Token> tokens) {
-        return matcher.find(text, tokens);
     }
 
     private static void remember(List<Map<String, Boolean>> recent, List<Match> found) {

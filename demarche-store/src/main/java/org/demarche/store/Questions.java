@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +50,24 @@ public final class Questions {
             return exact;
         }
         return all.stream().filter(a -> a.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(n))).max(byMentions);
+    }
+
+    /**
+     * Actors of a kind (null: any) whose name or an alias contains a text (null: any), case
+     * ignored; the most mentioned first.
+     */
+    public List<KnowledgeBase.ActorRow> actors(String kind, String nameContains) {
+        String needle = nameContains == null ? null : nameContains.toLowerCase(Locale.ROOT);
+        List<KnowledgeBase.ActorRow> out = new ArrayList<>();
+        workspace.kb().forEachActor(a -> {
+            if ((kind == null || a.kind().equals(kind)) && (needle == null || a.name().toLowerCase(Locale.ROOT).contains(needle)
+                    || a.aliases().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(needle)))) {
+                out.add(a);
+            }
+        });
+        out.sort(Comparator.comparingInt(KnowledgeBase.ActorRow::mentions).reversed()
+                .thenComparing(KnowledgeBase.ActorRow::name));
+        return out;
     }
 
     /**

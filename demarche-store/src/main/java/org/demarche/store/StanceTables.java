@@ -29,8 +29,8 @@ public final class StanceTables {
     public record IssueRow(long statementId, String issue, String polarity, double confidence, double support,
                            double oppose, String cue) {}
 
-    /** One stance, to store or as read back (actor is the local actor when stored, the merged actor when read). */
-    public record StanceRow(long documentId, long actor, String issue, String polarity, String date, double confidence,
+    /** One stance of a document, to store (actor is the document's local actor). */
+    public record StanceRow(long actor, String issue, String polarity, String date, double confidence,
                             double support, double oppose, List<Long> evidence) {}
 
     /** A stance as read back, with the merged actor, for the export and the questions. */

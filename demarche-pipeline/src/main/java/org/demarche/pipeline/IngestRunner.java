@@ -12,14 +12,18 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.demarche.ingest.ContainerReader;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.IngestException;
 import org.demarche.ingest.Manifest;
@@ -82,9 +86,15 @@ public final class IngestRunner {
         }
     }
 
-    /** What a worker hands the writer for one file. */
-    private record Result(Path path, Outcome outcome, Document document, Extraction extraction, String fingerprint,
-                          long size, long modified, String failure, SourceState previous) {}
+    /**
+     * What a worker hands the writer for one document: a file's, or one record's of a container file
+     * (a web archive, a feed), whose source is the file's path, "#" and the record's key.
+     */
+    private record Result(Path path, String source, Outcome outcome, Document document, Extraction extraction,
+                          String fingerprint, long size, long modified, String failure, SourceState previous) {}
+
+    /** A worker has finished a file: every Result of it is in the queue before this. */
+    private record FileDone(Path path, long size, Outcome outcome) {}
 
     private final Workspace workspace;
     private final DocumentIngester ingester;
@@ -143,8 +153,11 @@ public final class IngestRunner {
             t.setDaemon(true);
             return t;
         });
-        CompletionService<Result> done = new ExecutorCompletionService<>(pool);
         int inFlightLimit = Math.max(2, options.threads() * 4); // bounds memory: files wait on disk, not in the heap
+        // workers put each document's result as it is ready (a web archive holds thousands), then a FileDone;
+        // the queue is bounded, so a worker ahead of the writer waits instead of filling the heap
+        BlockingQueue<Object> done = new ArrayBlockingQueue<>(inFlightLimit * 4);
+        NavigableMap<String, SourceState> knownSorted = new TreeMap<>(known);
         int next = 0;
         int inFlight = 0;
         int pendingInBatch = 0;
@@ -155,24 +168,23 @@ public final class IngestRunner {
                 while (next < files.size() && inFlight < inFlightLimit) {
                     Path p = files.get(next++);
                     DocumentMetadata meta = manifest.metadataFor(p);
-                    SourceState previous = known.get(p.toString());
-                    done.submit(() -> process(p, meta, previous));
+                    pool.execute(() -> work(p, meta, knownSorted, done));
                     inFlight++;
                 }
-                Future<Result> f = done.poll(options.batchMillis(), TimeUnit.MILLISECONDS);
-                if (f != null) {
-                    inFlight--;
-                    Result r = get(f);
+                Object o = done.poll(options.batchMillis(), TimeUnit.MILLISECONDS);
+                if (o instanceof Result r) {
                     Outcome outcome = write(r, byHash);
                     counts[outcome.ordinal()]++;
-                    bytesRead += r.size();
                     if (outcome == Outcome.FAILED) {
                         listener.fileFailed(r.path(), r.failure());
                     }
                     if (outcome == Outcome.NEW || outcome == Outcome.REPLACED) {
                         pendingInBatch++;
                     }
-                    listener.fileDone(r.path(), outcome, r.size());
+                } else if (o instanceof FileDone f) {
+                    inFlight--;
+                    bytesRead += f.size();
+                    listener.fileDone(f.path(), f.outcome(), f.size());
                 }
                 boolean due = pendingInBatch >= options.batchSize()
                         || (pendingInBatch > 0 && System.nanoTime() - lastCommit > options.batchMillis() * 1_000_000L)
@@ -217,6 +229,110 @@ public final class IngestRunner {
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /** Worker side: one file's documents into the queue, then its FileDone, whatever happens. */
+    private void work(Path path, DocumentMetadata meta, NavigableMap<String, SourceState> known, BlockingQueue<Object> done) {
+        Outcome last = Outcome.FAILED;
+        long size = 0;
+        try {
+            Optional<ContainerReader.Kind> kind = ContainerReader.kind(path);
+            if (kind.isPresent()) {
+                last = container(path, kind.get(), meta, known, done);
+                size = last == Outcome.UNCHANGED ? 0 : sizeOrZero(path);
+            } else {
+                Result r = process(path, meta, known.get(path.toString()));
+                size = r.outcome() == Outcome.UNCHANGED ? 0 : r.size(); // bytes read for progress
+                last = r.outcome();
+                done.put(r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            try {
+                done.put(failed(path, "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            try {
+                done.put(new FileDone(path, size, last));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * A web archive or feed: each record is a document of its own. A file unchanged since the last run
+     * (size, time and facts, as recorded with each of its records) is not read; otherwise each record's
+     * hash decides, so a feed saved again with two new items adds two documents.
+     */
+    private Outcome container(Path path, ContainerReader.Kind kind, DocumentMetadata meta,
+                              NavigableMap<String, SourceState> known, BlockingQueue<Object> done)
+            throws InterruptedException {
+        String fingerprint = fingerprint(meta, extractor == null ? "none" : extractor.version());
+        String prefix = path + "#";
+        Map<String, SourceState> before = known.subMap(prefix, true, prefix + Character.MAX_VALUE, true);
+        long size;
+        long modified;
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            size = a.size();
+            modified = a.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            done.put(failed(path, "cannot read: " + e.getMessage(), null));
+            return Outcome.FAILED;
+        }
+        if (!before.isEmpty() && before.values().stream().allMatch(s -> s.fingerprint().equals(fingerprint)
+                && s.size() == size && s.modified() == modified)) {
+            for (Map.Entry<String, SourceState> e : before.entrySet()) {
+                done.put(new Result(path, e.getKey(), Outcome.UNCHANGED, null, null, fingerprint, size, modified, null,
+                        e.getValue()));
+            }
+            return Outcome.UNCHANGED;
+        }
+        Outcome[] last = {Outcome.UNCHANGED};
+        String name = path.getFileName().toString();
+        try {
+            ContainerReader.read(path, kind, options.maxFileBytes(), new ContainerReader.Sink() {
+                @Override
+                public void item(ContainerReader.Item item) {
+                    String source = prefix + item.key();
+                    SourceState previous = before.get(source);
+                    String hash = sha256(item.bytes());
+                    Result r;
+                    if (previous != null && previous.fingerprint().equals(fingerprint) && previous.hash().equals(hash)) {
+                        r = new Result(path, source, Outcome.UNCHANGED, null, null, fingerprint, size, modified, null,
+                                previous);
+                    } else {
+                        r = document(path, source, name + "#" + item.key(), item.bytes(), hash,
+                                item.metadata().orElse(meta), fingerprint, size, modified, previous);
+                    }
+                    last[0] = r.outcome();
+                    put(done, r);
+                }
+
+                @Override
+                public void problem(String where, String reason) {
+                    put(done, new Result(path, prefix + where, Outcome.FAILED, null, null, null, 0, 0, where + ": " + reason,
+                            null));
+                }
+            });
+        } catch (IOException e) {
+            done.put(failed(path, e.getMessage(), null));
+            return Outcome.FAILED;
+        }
+        return last[0];
+    }
+
+    private static void put(BlockingQueue<Object> queue, Result r) {
+        try {
+            queue.put(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
     /** Worker side: read, recognise what is unchanged, extract what is not. */
     private Result process(Path path, DocumentMetadata meta, SourceState previous) {
         String fingerprint = fingerprint(meta, extractor == null ? "none" : extractor.version());
@@ -233,7 +349,8 @@ public final class IngestRunner {
         }
         boolean sameFacts = previous != null && previous.fingerprint().equals(fingerprint);
         if (sameFacts && previous.size() == size && previous.modified() == modified) {
-            return new Result(path, Outcome.UNCHANGED, null, null, fingerprint, 0, modified, null, previous);
+            return new Result(path, path.toString(), Outcome.UNCHANGED, null, null, fingerprint, size, modified, null,
+                    previous);
         }
         if (size > options.maxFileBytes()) {
             return failed(path, String.format("too large: %,d bytes (the limit is %,d; raise it with --max-file-size)",
@@ -249,11 +366,18 @@ public final class IngestRunner {
         }
         String hash = sha256(bytes);
         if (sameFacts && previous.hash().equals(hash)) {
-            return new Result(path, Outcome.UNCHANGED, null, null, fingerprint, bytes.length, modified, null, previous);
+            return new Result(path, path.toString(), Outcome.UNCHANGED, null, null, fingerprint, bytes.length, modified,
+                    null, previous);
         }
-        String name = path.getFileName().toString();
+        return document(path, path.toString(), path.getFileName().toString(), bytes, hash, meta, fingerprint,
+                bytes.length, modified, previous);
+    }
+
+    /** Reads one document's bytes and extracts from it; never throws for what is in the bytes. */
+    private Result document(Path path, String source, String name, byte[] bytes, String hash, DocumentMetadata meta,
+                            String fingerprint, long size, long modified, SourceState previous) {
         try {
-            Document d = ingester.ingest(name, path.toString(), bytes, hash, meta);
+            Document d = ingester.ingest(name, source, bytes, hash, meta);
             Extraction x = null;
             if (extractor != null) {
                 try {
@@ -266,15 +390,16 @@ public final class IngestRunner {
                     d = d.withWarning("extraction failed: " + c.getClass().getSimpleName() + ": " + c.getMessage());
                 }
             }
-            return new Result(path, Outcome.NEW, d, x, fingerprint, bytes.length, modified, null, previous);
+            return new Result(path, source, Outcome.NEW, d, x, fingerprint, size, modified, null, previous);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(path, "interrupted", previous);
+            return failed(path, source, "interrupted", previous);
         } catch (IngestException e) {
-            return failed(path, e.getMessage(), previous);
+            return failed(path, source, e.getMessage(), previous);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a parser bug on one hostile file must not end the batch
-            return failed(path, "extraction failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), previous);
+            return failed(path, source, "extraction failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    previous);
         }
     }
 
@@ -291,11 +416,11 @@ public final class IngestRunner {
 
     /** Writer side: one file's result into the current transaction. */
     private Outcome write(Result r, Map<String, Long> byHash) {
-        String path = r.path().toString();
+        String path = r.source();
         switch (r.outcome()) {
             case UNCHANGED -> {
-                if (r.previous().modified() != r.modified()) {
-                    workspace.linkSource(path, r.previous().documentId(), r.previous().size(), r.modified());
+                if (r.previous().modified() != r.modified() || r.previous().size() != r.size()) {
+                    workspace.linkSource(path, r.previous().documentId(), r.size(), r.modified());
                 }
                 return Outcome.UNCHANGED;
             }
@@ -340,18 +465,11 @@ public final class IngestRunner {
     }
 
     private static Result failed(Path path, String reason, SourceState previous) {
-        return new Result(path, Outcome.FAILED, null, null, null, 0, 0, reason, previous);
+        return failed(path, path.toString(), reason, previous);
     }
 
-    private static Result get(Future<Result> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("ingest worker failed", e.getCause());
-        }
+    private static Result failed(Path path, String source, String reason, SourceState previous) {
+        return new Result(path, source, Outcome.FAILED, null, null, null, 0, 0, reason, previous);
     }
 
     /** What besides the bytes decides a document's records: the manifest's facts and the pipeline version. */

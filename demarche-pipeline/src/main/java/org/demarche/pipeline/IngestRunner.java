@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -205,7 +206,15 @@ public final class IngestRunner {
         } finally {
             pool.shutdownNow();
         }
-        boolean changed = counts[Outcome.NEW.ordinal()] + counts[Outcome.REPLACED.ordinal()] > 0;
+        finish(counts[Outcome.NEW.ordinal()] + counts[Outcome.REPLACED.ordinal()] > 0, listener);
+        return new IngestSummary(files.size(), counts[Outcome.NEW.ordinal()], counts[Outcome.REPLACED.ordinal()],
+                counts[Outcome.UNCHANGED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
+                counts[Outcome.FAILED.ordinal()] + found.problems().size(), found.notInManifest(), bytesRead,
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** After the documents: the actor merge, the stance stage and the search index, each when needed. */
+    private void finish(boolean changed, IngestListener listener) {
         if (extractor != null && (changed || workspace.setting(MERGE_PENDING).isPresent())) {
             // flagged first, so a run killed during the merge has the next run redo it
             workspace.setSetting(MERGE_PENDING, "1");
@@ -223,10 +232,63 @@ public final class IngestRunner {
         if (indexed > 0) {
             listener.indexed(indexed, (System.nanoTime() - t1) / 1_000_000);
         }
-        return new IngestSummary(files.size(), counts[Outcome.NEW.ordinal()], counts[Outcome.REPLACED.ordinal()],
-                counts[Outcome.UNCHANGED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
-                counts[Outcome.FAILED.ordinal()] + found.problems().size(), found.notInManifest(), bytesRead,
-                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * A document read and extracted elsewhere (by the Spark job), with what ingest records of its source.
+     *
+     * @param failure why it could not be read (document null), or null
+     */
+    public record Prepared(String source, Document document, Extraction extraction, String fingerprint, long size,
+                           long modified, String failure) {}
+
+    /**
+     * The writer half of run(), fed with prepared documents instead of workers: each is stored as ingest
+     * stores a file's (unchanged ones are left, changed ones replaced, the same content twice kept once),
+     * then the merge, stance and index stages run. Items should come in source order, as run() sees files.
+     */
+    public IngestSummary store(Iterator<Prepared> items, IngestListener listener) {
+        long t0 = System.nanoTime();
+        Map<String, SourceState> known = workspace.sources();
+        Map<String, Long> byHash = workspace.documentIdsByHash();
+        int[] counts = new int[Outcome.values().length];
+        int total = 0;
+        long bytes = 0;
+        int pending = 0;
+        while (items.hasNext()) {
+            Prepared p = items.next();
+            total++;
+            Path path = Path.of(p.source());
+            SourceState previous = known.get(p.source());
+            Result r;
+            if (p.document() == null) {
+                r = failed(path, p.source(), p.failure(), previous);
+            } else if (previous != null && previous.fingerprint().equals(p.fingerprint())
+                    && previous.hash().equals(p.document().hash())) {
+                r = new Result(path, p.source(), Outcome.UNCHANGED, null, null, p.fingerprint(), p.size(), p.modified(),
+                        null, previous);
+            } else {
+                r = new Result(path, p.source(), Outcome.NEW, p.document(), p.extraction(), p.fingerprint(), p.size(),
+                        p.modified(), null, previous);
+            }
+            Outcome outcome = write(r, byHash);
+            counts[outcome.ordinal()]++;
+            if (outcome == Outcome.FAILED) {
+                listener.fileFailed(path, r.failure());
+            } else if (outcome != Outcome.UNCHANGED) {
+                bytes += p.size();
+                if (++pending >= options.batchSize()) {
+                    workspace.commit();
+                    pending = 0;
+                }
+            }
+            listener.fileDone(path, outcome, p.size());
+        }
+        workspace.commit();
+        finish(counts[Outcome.NEW.ordinal()] + counts[Outcome.REPLACED.ordinal()] > 0, listener);
+        return new IngestSummary(total, counts[Outcome.NEW.ordinal()], counts[Outcome.REPLACED.ordinal()],
+                counts[Outcome.UNCHANGED.ordinal()], counts[Outcome.DUPLICATE.ordinal()], counts[Outcome.FAILED.ordinal()],
+                0, bytes, Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /** Worker side: one file's documents into the queue, then its FileDone, whatever happens. */
@@ -473,7 +535,7 @@ public final class IngestRunner {
     }
 
     /** What besides the bytes decides a document's records: the manifest's facts and the pipeline version. */
-    static String fingerprint(DocumentMetadata m, String extraction) {
+    public static String fingerprint(DocumentMetadata m, String extraction) {
         String facts = String.join("\u0001", PIPELINE_VERSION, extraction, String.valueOf(m.url()), String.valueOf(m.title()),
                 String.valueOf(m.published()), String.valueOf(m.publisher()), String.valueOf(m.author()),
                 String.valueOf(m.speaker()), String.valueOf(m.speakerKind()), String.valueOf(m.speakerRole()),
@@ -481,7 +543,7 @@ public final class IngestRunner {
         return sha256(facts.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,243 @@
+package org.demarche.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import org.demarche.model.ActorKind;
+import org.demarche.model.Document;
+import org.demarche.model.DocumentMetadata;
+import org.demarche.model.Extraction;
+import org.demarche.model.OffsetMap;
+import org.demarche.model.StatementKind;
+import org.demarche.stance.Codebook;
+import org.demarche.store.Workspace;
+
+/**
+ * Loads the Parquet tables the Spark job writes (demarche-spark's KbTables: documents, actors,
+ * mentions, statements, roles, events, failures) into a workspace. DuckDB reads the Parquet files:
+ * it needs no Hadoop, and a sorted scan of each table lets the documents and their records be
+ * joined in one streaming pass (a merge join on source), so a corpus is never held in memory.
+ * The documents are then stored by IngestRunner.store, as ingest would store them, and the merge,
+ * stance and index stages run.
+ */
+public final class ParquetImport {
+
+    /** The extraction version the tables were made with: import runs no extraction of its own. */
+    private static final IngestRunner.Extractor ALREADY_EXTRACTED = new IngestRunner.Extractor() {
+        @Override
+        public Extraction extract(Document document) {
+            throw new UnsupportedOperationException("imported documents are extracted already");
+        }
+
+        @Override
+        public String version() {
+            return NlpExtractor.VERSION;
+        }
+    };
+
+    private ParquetImport() {}
+
+    /** Imports the tables under dir; throws IOException when dir holds no documents table. */
+    public static IngestSummary run(Workspace ws, Path dir, Codebook codebook, IngestRunner.Options options,
+                                    IngestListener listener) throws IOException {
+        if (parquetFiles(dir.resolve("documents")).isEmpty()) {
+            throw new IOException(dir + ": no documents table (documents/*.parquet): is this the Spark job's output?");
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            IngestRunner runner = new IngestRunner(ws, null, options, ALREADY_EXTRACTED, 0).withStances(codebook);
+            try (Rows failures = new Rows(db, dir, "failures", "source, reason", "source")) {
+                while (failures.next()) {
+                    listener.fileFailed(Path.of(failures.rs.getString(1)), failures.rs.getString(2));
+                }
+            }
+            try (Rows count = new Rows(db, dir, "documents", "count(*) AS n", "1")) {
+                count.next();
+                listener.started(count.rs.getInt(1), 0);
+            }
+            try (Rows docs = new Rows(db, dir, "documents", "*", "source");
+                    Rows actors = new Rows(db, dir, "actors", "*", "source, n");
+                    Rows mentions = new Rows(db, dir, "mentions", "*", "source, n");
+                    Rows statements = new Rows(db, dir, "statements", "*", "source, n");
+                    Rows roles = new Rows(db, dir, "roles", "*", "source, n");
+                    Rows events = new Rows(db, dir, "events", "*", "source, n")) {
+                return runner.store(new Iterator<>() {
+                    Boolean ahead;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (ahead == null) {
+                            ahead = docs.next();
+                        }
+                        return ahead;
+                    }
+
+                    @Override
+                    public IngestRunner.Prepared next() {
+                        if (!hasNext()) {
+                            throw new NoSuchElementException();
+                        }
+                        ahead = null;
+                        try {
+                            return prepared(docs.rs, actors, mentions, statements, roles, events);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e);
+                        }
+                    }
+                }, listener);
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IngestRunner.Prepared prepared(ResultSet d, Rows actors, Rows mentions, Rows statements, Rows roles,
+                                                  Rows events) throws SQLException {
+        String source = d.getString("source");
+        DocumentMetadata meta = new DocumentMetadata(d.getString("url"), d.getString("title"), d.getString("published"),
+                d.getString("publisher"), d.getString("author"), d.getString("speaker"), d.getString("speaker_kind"),
+                d.getString("speaker_role"), d.getString("speaker_for"), d.getString("language"));
+        Document doc = new Document(d.getString("file"), source, d.getString("hash"), d.getLong("size_bytes"),
+                d.getString("media_type"), d.getString("charset"), meta, d.getString("original_text"),
+                d.getString("clean_text"), d.getInt("boilerplate_chars"), strings(d.getArray("warnings")),
+                OffsetMap.decode(d.getString("offsets")));
+        Extraction x = null;
+        List<Extraction.LocalActor> as = new ArrayList<>();
+        for (ResultSet r : actors.of(source)) {
+            as.add(new Extraction.LocalActor(r.getInt("n"), r.getString("name"), ActorKind.valueOf(r.getString("kind")),
+                    r.getString("actor_key"), new LinkedHashSet<>(strings(r.getArray("forms")))));
+        }
+        List<Extraction.Mention> ms = new ArrayList<>();
+        for (ResultSet r : mentions.of(source)) {
+            ms.add(new Extraction.Mention(r.getInt("actor"), r.getString("kind"), r.getInt("start_offset"),
+                    r.getInt("end_offset"), r.getString("text")));
+        }
+        List<Extraction.SaidText> ss = new ArrayList<>();
+        for (ResultSet r : statements.of(source)) {
+            ss.add(new Extraction.SaidText(r.getInt("speaker"), StatementKind.valueOf(r.getString("kind")),
+                    r.getInt("start_offset"), r.getInt("end_offset"), r.getString("text"), r.getString("date"),
+                    r.getString("cue")));
+        }
+        List<Extraction.Role> rs = new ArrayList<>();
+        for (ResultSet r : roles.of(source)) {
+            rs.add(new Extraction.Role(r.getInt("actor"), r.getString("title"), r.getInt("of_actor"), r.getString("date"),
+                    r.getInt("start_offset"), r.getInt("end_offset")));
+        }
+        List<Extraction.Happening> es = new ArrayList<>();
+        for (ResultSet r : events.of(source)) {
+            List<Integer> who = new ArrayList<>();
+            Object[] a = (Object[]) r.getArray("actors").getArray();
+            for (Object o : a) {
+                who.add(((Number) o).intValue());
+            }
+            es.add(new Extraction.Happening(r.getString("kind"), who, r.getInt("target"), r.getString("place"),
+                    r.getString("date"), r.getInt("start_offset"), r.getInt("end_offset"), r.getString("text")));
+        }
+        if (d.getBoolean("extracted")) {
+            x = new Extraction(as, ms, ss, rs, es, strings(d.getArray("extraction_warnings")));
+        }
+        return new IngestRunner.Prepared(source, doc, x, d.getString("fingerprint"), d.getLong("source_size"),
+                d.getLong("modified"), null);
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            for (Object o : (Object[]) a.getArray()) {
+                out.add((String) o);
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> parquetFiles(Path table) throws IOException {
+        if (!Files.isDirectory(table)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(table)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+    }
+
+    /** One table read in order; of(source) hands the rows of one document as the merge join reaches it. */
+    private static final class Rows implements AutoCloseable {
+        final ResultSet rs;
+        private final Statement statement;
+        private boolean onRow;
+        private boolean started;
+
+        Rows(Connection db, Path dir, String table, String columns, String order) throws SQLException, IOException {
+            statement = db.createStatement();
+            List<Path> files = parquetFiles(dir.resolve(table));
+            if (files.isEmpty()) {
+                rs = statement.executeQuery("SELECT NULL AS source WHERE false");
+            } else {
+                StringBuilder list = new StringBuilder();
+                for (Path f : files) {
+                    list.append(list.length() == 0 ? "" : ", ").append('\'').append(f.toString().replace("'", "''")).append('\'');
+                }
+                rs = statement.executeQuery("SELECT " + columns + " FROM read_parquet([" + list + "]) ORDER BY " + order);
+            }
+        }
+
+        boolean next() {
+            try {
+                return rs.next();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The rows whose source is this one; the tables are sorted alike, so no row is passed over twice. */
+        Iterable<ResultSet> of(String source) throws SQLException {
+            if (!started) {
+                onRow = rs.next();
+                started = true;
+            }
+            while (onRow && rs.getString("source").compareTo(source) < 0) {
+                onRow = rs.next(); // a record whose document failed to store: nothing to attach it to
+            }
+            return () -> new Iterator<>() {
+                boolean handedOut; // the current row was given to the caller: move past it first
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        if (handedOut) {
+                            onRow = rs.next();
+                            handedOut = false;
+                        }
+                        return onRow && source.equals(rs.getString("source"));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+
+                @Override
+                public ResultSet next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    handedOut = true;
+                    return rs;
+                }
+            };
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+}

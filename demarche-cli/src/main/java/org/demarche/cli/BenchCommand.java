@@ -8,7 +8,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.demarche.ingest.DocumentIngester;
@@ -18,7 +20,6 @@ import org.demarche.ingest.SourceFinder;
 import org.demarche.pipeline.IngestListener;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
-import org.demarche.pipeline.StanceStage;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
@@ -68,11 +69,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--codebook", paramLabel = "FILE", description = "With extract: the codebook the stance stage uses (default: the built-in one).")
     Path codebookFile;
 
+    @Option(names = "--curve", paramLabel = "N", split = ",",
+            description = "With extract: also run the pipeline on nested samples of these sizes and print the cost per word.")
+    List<Integer> curve;
+
     @Option(names = "--workspace", paramLabel = "DIR", description = "Where to build the workspace (default: a temporary folder, removed after).")
     Path workspaceDir;
-
-    private double stanceSecs;
-    private int stanceDocs;
 
     @Override
     public Integer call() throws Exception {
@@ -109,9 +111,11 @@ final class BenchCommand implements Callable<Integer> {
             IngestSummary again;
             IngestRunner.Extractor extractor = extract ? IngestCommand.loadExtractor() : null;
             resetPeaks();
+            Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebook.builtIn();
+            Map<String, Duration> stages;
             try (Workspace ws = Workspace.open(wsDir)) {
                 IngestRunner runner = extract
-                        ? new IngestRunner(ws, new DocumentIngester(), options, extractor, 600_000)
+                        ? new IngestRunner(ws, new DocumentIngester(), options, extractor, 600_000).withStances(codebook)
                         : new IngestRunner(ws, new DocumentIngester(), options);
                 ProgressReporter progress = ProgressReporter.forStderr("bench");
                 try {
@@ -119,14 +123,7 @@ final class BenchCommand implements Callable<Integer> {
                 } finally {
                     progress.close();
                 }
-                if (extract) {
-                    // timed on its own, after extraction, to show what it adds
-                    Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebook.builtIn();
-                    long t0 = System.nanoTime();
-                    int done = new StanceStage(ws, codebook, options.threads()).run(new IngestListener() {});
-                    stanceSecs = (System.nanoTime() - t0) / 1e9;
-                    stanceDocs = done;
-                }
+                stages = runner.stageTimes();
                 again = runner.run(files, manifest, new IngestListener() {});
             }
             double secs = first.elapsed().toNanos() / 1e9;
@@ -136,15 +133,20 @@ final class BenchCommand implements Callable<Integer> {
                     first.files() / secs, first.bytesRead() / 1e6 / secs, first.bytesRead() / 1e6, peakHeapMb(),
                     (gcMillis() - gc0) / 1000.0);
             if (extract) {
-                System.out.printf("  demarche full pipeline: %,d words, %.0f words/s%n", words, words / secs);
-                System.out.printf("  stance stage: %d documents in %.2f s, %.1f%% of the extraction time%n", stanceDocs,
-                        stanceSecs, 100 * stanceSecs / secs);
+                System.out.printf("  demarche full pipeline (ingest, extraction, stances, index): %,d words, %.0f words/s%n",
+                        words, words / secs);
             }
+            System.out.printf("  time per stage (summed over %d threads; the wall clock was %.1f s):%n", options.threads(),
+                    secs);
+            stages.forEach((stage, d) -> System.out.printf("    %-15s %8.1f s%n", stage, d.toNanos() / 1e9));
             double againSecs = again.elapsed().toNanos() / 1e9;
             System.out.printf("second pass (unchanged): %s%n  %.2f s, %.1f%% of the first pass%n", again.describe(),
                     againSecs, 100 * againSecs / secs);
             System.out.printf("workspace size on disk: %.1f MB%n", folderBytes(wsDir) / 1e6);
-            if (extract) {
+            if (extract && curve != null) {
+                printCurve(files, manifest, options, extractor, codebook);
+            }
+            if (extract && stockSample > 0) {
                 List<Path> sample = SourceFinder.spread(files, Math.min(stockSample, files.size()));
                 resetPeaks();
                 StockPipeline.Result stock = StockPipeline.run(sample, options.threads());
@@ -160,6 +162,31 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The cost per word as the corpus grows: the whole pipeline on nested samples spread over the corpus, each
+     * into a fresh workspace. A flat line means nothing in it grows faster than the corpus.
+     */
+    private void printCurve(List<Path> all, Manifest manifest, IngestRunner.Options options,
+                            IngestRunner.Extractor extractor, Codebook codebook) throws IOException {
+        System.out.println("cost per word as the corpus grows (whole pipeline, fresh workspace each):");
+        System.out.println("  documents      words   seconds   words/s   µs/word   peak heap MB");
+        for (int n : curve) {
+            List<Path> files = SourceFinder.spread(all, Math.min(n, all.size()));
+            long words = StockPipeline.words(files);
+            Path dir = Files.createTempDirectory("demarche-curve");
+            try (Workspace ws = Workspace.open(dir)) {
+                resetPeaks();
+                IngestSummary s = new IngestRunner(ws, new DocumentIngester(), options, extractor, 600_000)
+                        .withStances(codebook).run(files, manifest, new IngestListener() {});
+                double secs = s.elapsed().toNanos() / 1e9;
+                System.out.printf("  %9d %10d %9.1f %9.0f %9.1f %14d%n", files.size(), words, secs, words / secs,
+                        1e6 * secs / words, peakHeapMb());
+            } finally {
+                deleteTree(dir);
+            }
+        }
     }
 
     private static void resetPeaks() {

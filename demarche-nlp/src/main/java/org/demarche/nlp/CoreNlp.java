@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.Properties;
 
 /**
@@ -30,22 +31,26 @@ public final class CoreNlp {
     private static final String FINE_CASELESS = GAZETTEERS + "regexner_caseless.tab";
     private static final String FINE_CASED = GAZETTEERS + "regexner_cased.tab";
 
-    /** Words that can open or be a time expression for SUTime (besides digits). */
-    private static final Set<String> TEMPORAL = Set.of("today", "tonight", "yesterday", "tomorrow", "now",
-            "currently", "recently", "lately", "ago", "once", "later", "earlier", "soon", "formerly",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-            "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "weekend", "month",
-            "months", "year", "years", "decade", "decades", "century", "centuries", "millennium", "annual",
-            "annually", "daily", "weekly", "monthly", "yearly", "spring", "summer", "autumn", "fall", "winter",
-            "season", "quarter", "hour", "hours", "minute", "minutes", "anniversary", "christmas", "easter",
-            "ramadan", "eve", "past", "present", "future", "next", "last", "previous", "coming", "recent",
-            "current", "era", "period", "times", "time", "percent", "per", "cent", "half", "dozen", "hundred",
-            "thousand", "million", "billion", "trillion", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
-            "sixty", "seventy", "eighty", "ninety", "first", "second", "third", "fourth", "fifth", "dollars",
-            "euros", "pounds");
+    /**
+     * Words that make a date SUTime can resolve to a day or a month (besides digits): extraction dates
+     * statements and stories by those ("on Tuesday", "last month", "in June"). Words of time in general
+     * ("time", "years", "now", "future") are everywhere in speeches and give no such date.
+     */
+    private static final Set<String> DATE_WORDS = Set.of("today", "tonight", "yesterday", "tomorrow", "ago",
+            "weekend");
+    /** Written with a capital, as English writes them: "may" and "march" are verbs. */
+    private static final Set<String> CALENDAR = Set.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+            "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday", "Christmas", "Easter", "Ramadan");
+    /** A year (1000-2199, also in "1990s" or "2008-02-17") or a day written with numbers ("17/02/2008"). */
+    private static final Pattern YEAR_OR_DAY = Pattern.compile("(?<!\\d)(1\\d|20|21)\\d\\d(?!\\d)|\\d{1,2}[/.-]\\d{1,2}");
+    /** A period named relative to now ("last week", "earlier this year", "the coming months"). */
+    private static final Set<String> RELATIVE = Set.of("last", "next", "this", "previous", "past", "coming", "recent",
+            "same", "that", "following");
+    private static final Set<String> PERIODS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years",
+            "quarter", "season", "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening",
+            "night", "decade");
     private static final String[] FINE_MAPPING = {FineGazetteer.path(FINE_CASELESS), FineGazetteer.path(FINE_CASED)};
 
     private final StanfordCoreNLP base;
@@ -107,7 +112,8 @@ public final class CoreNlp {
     /**
      * Tokens, sentences, parts of speech, lemmas and named entities; dates resolved against docDate
      * (yyyy-MM-dd, or null). SUTime and the numeric classifiers were a third of extraction time: they run
-     * only on sentences with a digit or a word of time (TEMPORAL), where a date or number can be.
+     * only on sentences with a year, a month or a day, named or written in numbers ("last week", "in June",
+     * "1999"): where extraction can use a date.
      */
     public CoreDocument annotate(String text, String docDate) {
         CoreDocument doc = new CoreDocument(text);
@@ -153,14 +159,25 @@ public final class CoreNlp {
     }
 
     static boolean mayHoldTime(CoreMap sentence) {
+        String before = "";
+        boolean first = true;
         for (CoreLabel t : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
             String w = t.word();
-            for (int i = 0; i < w.length(); i++) {
-                if (Character.isDigit(w.charAt(i))) {
-                    return true;
-                }
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (DATE_WORDS.contains(lower) || CALENDAR.contains(w) && !(first && w.equals("May"))
+                    || PERIODS.contains(lower) && RELATIVE.contains(before)
+                    || hasDigit(w) && YEAR_OR_DAY.matcher(w).find()) {
+                return true;
             }
-            if (TEMPORAL.contains(w.toLowerCase(Locale.ROOT))) {
+            before = lower;
+            first = false;
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
                 return true;
             }
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +47,8 @@ public final class DocumentExtractor {
             "chairman", "chairwoman", "representative", "counselor", "counsellor", "general", "senator", "prosecutor",
             "head", "director", "negotiator", "mediator", "prime", "king", "queen", "chancellor");
     private static final Set<String> HE_SHE = Set.of("he", "she", "him", "her");
+    private static final Set<String> NUMERIC = Set.of("DATE", "TIME", "DURATION", "SET", "NUMBER", "ORDINAL", "PERCENT",
+            "MONEY");
     private static final Set<String> STATE_BODIES = Set.of("side", "government", "authorities", "leadership",
             "delegation", "administration", "foreign ministry", "ministry", "cabinet", "parliament");
     private static final Map<String, String> EVENTS = Map.ofEntries(
@@ -473,9 +476,13 @@ public final class DocumentExtractor {
 
         void parseSpeechSentences() {
             List<CoreMap> chosen = new ArrayList<>();
-            for (CoreSentence s : doc.sentences()) {
+            for (int si = 0; si < doc.sentences().size(); si++) {
+                CoreSentence s = doc.sentences().get(si);
                 if (s.tokens().size() > MAX_PARSE_TOKENS) {
                     continue;
+                }
+                if (meta.speaker() != null && !mayReportOthers(si)) {
+                    continue; // a speaker's "we have said" is the speaker's own text already (speakerText)
                 }
                 boolean speech = false;
                 for (CoreLabel t : s.tokens()) {
@@ -489,6 +496,43 @@ public final class DocumentExtractor {
                 }
             }
             nlp.parse(chosen);
+        }
+
+        /**
+         * In a speech, whether a sentence can give someone else's words: it holds a quotation, or someone (an
+         * entity that is not a number or a date, "he", "she", "they") is named before its last speech verb, where
+         * the verb's subject is. The parse, the costliest step, runs only on those; in the rest ("We have always
+         * said that...") the speaker speaks, and speakerText gives the speaker that text already.
+         */
+        boolean mayReportOthers(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            int start = s.charOffsets().first();
+            int end = s.charOffsets().second();
+            for (QuoteFinder.Quote q : quotes) {
+                if (q.start() < end && q.end() > start) {
+                    return true;
+                }
+            }
+            int lastVerb = -1;
+            List<CoreLabel> toks = s.tokens();
+            for (int i = 0; i < toks.size(); i++) {
+                CoreLabel t = toks.get(i);
+                if (t.tag() != null && t.tag().startsWith("VB") && SPEECH.contains(t.lemma())) {
+                    lastVerb = i;
+                }
+            }
+            for (Ent e : ents.get(si)) {
+                if (!NUMERIC.contains(e.type) && e.firstTok - 1 < lastVerb) { // firstTok counts from 1
+                    return true;
+                }
+            }
+            for (int i = 0; i < lastVerb; i++) {
+                String w = toks.get(i).word().toLowerCase(Locale.ROOT);
+                if (HE_SHE.contains(w) || w.equals("they")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         SemanticGraph graph(CoreSentence s) {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.demarche.ingest.ContainerReader;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.IngestException;
@@ -104,6 +106,8 @@ public final class IngestRunner {
     private final long extractionMillis;
     private final ExecutorService extraction;
     private Codebook codebook;
+    /** Time per stage, summed over the threads that ran it (nanoseconds): for the benchmark. */
+    private final Map<String, LongAdder> clock = new LinkedHashMap<>();
 
     /** Ingest only: documents are read, cleaned and stored, nothing is extracted. */
     public IngestRunner(Workspace workspace, DocumentIngester ingester, Options options) {
@@ -122,11 +126,29 @@ public final class IngestRunner {
         this.options = options;
         this.extractor = extractor;
         this.extractionMillis = extractionMillis;
+        for (String stage : List.of("read and clean", "extract", "store", "merge actors", "stances", "index")) {
+            clock.put(stage, new LongAdder());
+        }
         this.extraction = extractor == null ? null : Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "demarche-extract");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Time spent per stage so far, summed over threads: read and clean, extract, store, merge, stances, index. */
+    public Map<String, Duration> stageTimes() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        clock.forEach((stage, nanos) -> out.put(stage, Duration.ofNanos(nanos.sum())));
+        return out;
+    }
+
+    private long tick() {
+        return System.nanoTime();
+    }
+
+    private void tock(String stage, long since) {
+        clock.get(stage).add(System.nanoTime() - since);
     }
 
     /** After extraction, find where speakers stand on this codebook's issues (the stance stage). */
@@ -174,7 +196,9 @@ public final class IngestRunner {
                 }
                 Object o = done.poll(options.batchMillis(), TimeUnit.MILLISECONDS);
                 if (o instanceof Result r) {
+                    long w0 = tick();
                     Outcome outcome = write(r, byHash);
+                    tock("store", w0);
                     counts[outcome.ordinal()]++;
                     if (outcome == Outcome.FAILED) {
                         listener.fileFailed(r.path(), r.failure());
@@ -191,7 +215,9 @@ public final class IngestRunner {
                         || (pendingInBatch > 0 && System.nanoTime() - lastCommit > options.batchMillis() * 1_000_000L)
                         || (next >= files.size() && inFlight == 0);
                 if (due) {
+                    long w0 = tick();
                     workspace.commit();
+                    tock("store", w0);
                     committedThisRun += pendingInBatch;
                     if (pendingInBatch > 0) {
                         listener.committed(committedThisRun);
@@ -217,18 +243,23 @@ public final class IngestRunner {
     private void finish(boolean changed, IngestListener listener) {
         if (extractor != null && (changed || workspace.setting(MERGE_PENDING).isPresent())) {
             // flagged first, so a run killed during the merge has the next run redo it
+            long t0 = tick();
             workspace.setSetting(MERGE_PENDING, "1");
             workspace.commit();
             ActorMerge.run(workspace);
             workspace.deleteSetting(MERGE_PENDING);
             workspace.commit();
+            tock("merge actors", t0);
         }
         if (extractor != null && codebook != null) {
+            long t0 = tick();
             new StanceStage(workspace, codebook, options.threads()).run(listener);
+            tock("stances", t0);
         }
         // the search index follows the workspace: rebuilt when anything in it changed
         long t1 = System.nanoTime();
         int indexed = SearchIndex.sync(workspace);
+        tock("index", t1);
         if (indexed > 0) {
             listener.indexed(indexed, (System.nanoTime() - t1) / 1_000_000);
         }
@@ -439,11 +470,15 @@ public final class IngestRunner {
     private Result document(Path path, String source, String name, byte[] bytes, String hash, DocumentMetadata meta,
                             String fingerprint, long size, long modified, SourceState previous) {
         try {
+            long t0 = tick();
             Document d = ingester.ingest(name, source, bytes, hash, meta);
+            tock("read and clean", t0);
             Extraction x = null;
             if (extractor != null) {
+                long t1 = tick();
                 try {
                     x = extract(d);
+                    tock("extract", t1);
                 } catch (TimeoutException e) {
                     d = d.withWarning("extraction stopped after " + extractionMillis / 1000 + " s: the document is stored "
                             + "without actors or statements");

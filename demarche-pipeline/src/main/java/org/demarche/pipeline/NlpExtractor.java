@@ -9,7 +9,7 @@ import org.demarche.nlp.DocumentExtractor;
 public final class NlpExtractor implements IngestRunner.Extractor {
 
     /** Bump when extraction changes what it finds: stored documents are redone on the next ingest. */
-    public static final String VERSION = "nlp-4";
+    public static final String VERSION = "nlp-5";
 
     private final DocumentExtractor extractor = new DocumentExtractor(CoreNlp.get());
 

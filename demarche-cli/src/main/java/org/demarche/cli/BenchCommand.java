@@ -7,8 +7,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import org.demarche.ingest.Manifest;
 import org.demarche.ingest.ManifestException;
 import org.demarche.ingest.SourceFinder;
 import org.demarche.pipeline.IngestListener;
+import org.demarche.pipeline.IngestListener.Outcome;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.stance.Codebook;
@@ -69,6 +71,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--codebook", paramLabel = "FILE", description = "With extract: the codebook the stance stage uses (default: the built-in one).")
     Path codebookFile;
 
+    @Option(names = "--checkpoint", paramLabel = "N", defaultValue = "1000",
+            description = "With extract: print the cost per word after every N documents of the run (default: ${DEFAULT-VALUE}).")
+    int checkpoint;
+
     @Option(names = "--curve", paramLabel = "N", split = ",",
             description = "With extract: also run the pipeline on nested samples of these sizes and print the cost per word.")
     List<Integer> curve;
@@ -119,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
                         : new IngestRunner(ws, new DocumentIngester(), options);
                 ProgressReporter progress = ProgressReporter.forStderr("bench");
                 try {
-                    first = runner.run(files, manifest, progress);
+                    first = runner.run(files, manifest, extract ? new Checkpoints(progress, files, checkpoint) : progress);
                 } finally {
                     progress.close();
                 }
@@ -186,6 +192,75 @@ final class BenchCommand implements Callable<Integer> {
             } finally {
                 deleteTree(dir);
             }
+        }
+    }
+
+    /**
+     * Passes everything to the progress display and prints, every n documents, the cost per word of the last n
+     * and of all so far: within one run over the corpus, the curve of the cost per word as the workspace grows.
+     */
+    private static final class Checkpoints implements IngestListener {
+        private final IngestListener inner;
+        private final Map<Path, Long> words = new HashMap<>();
+        private final int every;
+        private final long t0 = System.nanoTime();
+        private long lastNanos = t0;
+        private long allWords;
+        private long lastWords;
+        private int done;
+
+        Checkpoints(IngestListener inner, List<Path> files, int every) {
+            this.inner = inner;
+            this.every = Math.max(1, every);
+            for (Path f : files) {
+                words.put(f, StockPipeline.words(List.of(f)));
+            }
+            System.out.println("  documents      words   seconds   µs/word (last " + this.every + ")   µs/word (all)   heap used MB");
+        }
+
+        @Override
+        public void fileDone(Path file, Outcome outcome, long bytes) {
+            inner.fileDone(file, outcome, bytes);
+            allWords += words.getOrDefault(file, 0L);
+            if (++done % every == 0) {
+                long now = System.nanoTime();
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf("  %9d %10d %9.0f %21.1f %15.1f %14d%n", done, allWords, (now - t0) / 1e9,
+                        (now - lastNanos) / 1e3 / Math.max(1, allWords - lastWords), (now - t0) / 1e3 / allWords,
+                        (rt.totalMemory() - rt.freeMemory()) >> 20);
+                lastNanos = now;
+                lastWords = allWords;
+            }
+        }
+
+        @Override
+        public void started(int files, long bytes) {
+            inner.started(files, bytes);
+        }
+
+        @Override
+        public void fileFailed(Path file, String reason) {
+            inner.fileFailed(file, reason);
+        }
+
+        @Override
+        public void committed(int documentsThisRun) {
+            inner.committed(documentsThisRun);
+        }
+
+        @Override
+        public void stageStarted(String stage, int documents) {
+            inner.stageStarted(stage, documents);
+        }
+
+        @Override
+        public void stageProgress(String stage, int n) {
+            inner.stageProgress(stage, n);
+        }
+
+        @Override
+        public void indexed(int units, long millis) {
+            inner.indexed(units, millis);
         }
     }
 

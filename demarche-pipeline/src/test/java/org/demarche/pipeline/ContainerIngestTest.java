@@ -199,4 +199,33 @@ class ContainerIngestTest {
             assertEquals(2, s.failed());
         }
     }
+
+    @Test
+    void brokenFilesAmongThousandsAreCountedAndTheRunFinishes() throws Exception {
+        List<Path> statements = Corpora.ungdcSample(2000);
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        Path whole = archive("whole.warc", WarcCompression.NONE, statements(3));
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(bad.resolve("cut.warc"), java.util.Arrays.copyOf(bytes, bytes.length - 3000));
+        Files.delete(whole);
+        Files.writeString(bad.resolve("broken.rss"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>a");
+        byte[] junk = new byte[50_000];
+        new java.util.Random(3).nextBytes(junk);
+        Files.write(bad.resolve("junk.txt"), junk);
+        List<Path> inputs = new ArrayList<>(statements.subList(0, 1000));
+        inputs.add(bad);
+        inputs.addAll(statements.subList(1000, 2000));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+            Lines lines = new Lines();
+            IngestSummary s = new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults())
+                    .run(inputs, Manifest.none(), lines);
+            assertEquals(3, lines.failures.size(), lines.failures.toString());
+            assertTrue(lines.failures.stream().anyMatch(l -> l.startsWith("cut.warc: record 5: unreadable")), lines.failures.toString());
+            assertTrue(lines.failures.stream().anyMatch(l -> l.startsWith("broken.rss: ")), lines.failures.toString());
+            assertTrue(lines.failures.stream().anyMatch(l -> l.startsWith("junk.txt: ")), lines.failures.toString());
+            assertEquals(3, s.failed());
+            assertEquals(2002, s.added(), "every statement, and the archive's two whole records");
+            assertEquals(2002, ws.documentCount());
+        }
+    }
 }

@@ -24,6 +24,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTruncationReason;
 import org.xml.sax.InputSource;
 
 /**
@@ -147,7 +148,7 @@ public final class ContainerReader {
             sink.problem("record " + number + " (" + url + ")", String.format("too large: over %,d bytes", maxItemBytes));
             return;
         }
-        if (record.truncated() != null && !"not_truncated".equalsIgnoreCase(record.truncated().toString())) {
+        if (record.truncated() != null && record.truncated() != WarcTruncationReason.NOT_TRUNCATED) {
             sink.problem("record " + number + " (" + url + ")", "the capture was cut short (" + record.truncated()
                     + "): kept as it is");
         }

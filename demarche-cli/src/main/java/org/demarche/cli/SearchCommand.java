@@ -106,10 +106,14 @@ final class SearchCommand implements Callable<Integer> {
             out.println("  " + (tty ? h.snippet().marked("\033[1m", "\033[0m") : h.snippet().marked("[", "]")));
         }
         out.println();
+        if (r.facetsEstimated()) {
+            out.println("facet counts estimated from a random sample of the hits:");
+        }
         r.facets().forEach((dim, counts) -> {
             if (!counts.isEmpty()) {
                 StringBuilder sb = new StringBuilder(dim + ": ");
-                counts.stream().limit(8).forEach(c -> sb.append(c.value()).append(" (").append(c.count()).append(")  "));
+                counts.stream().limit(8).forEach(c -> sb.append(c.value()).append(" (").append(r.facetsEstimated() ? "≈" : "")
+                        .append(c.count()).append(")  "));
                 out.println(sb.toString().stripTrailing());
             }
         });

@@ -66,7 +66,7 @@ async function searchPage(params) {
       if (on) p.delete(dim); else p.set(dim, c.value);
       p.delete('offset');
       facets.appendChild(el('a', { href: '#/search?' + p.toString(), class: on ? 'on facet' : 'facet',
-        'data-dim': dim, text: c.value + ' (' + c.count + ')' }));
+        'data-dim': dim, text: c.value + ' (' + (r.facetsEstimated ? '≈' : '') + c.count + ')' }));
     }
   }
   const first = Number(params.get('offset') || 0) + 1;

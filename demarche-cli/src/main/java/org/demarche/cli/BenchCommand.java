@@ -118,6 +118,12 @@ final class BenchCommand implements Callable<Integer> {
             IngestRunner.Extractor extractor = extract ? IngestCommand.loadExtractor() : null;
             resetPeaks();
             Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebook.builtIn();
+            Map<Path, Long> wordsPerFile = new HashMap<>(); // read once: for the checkpoints and the total
+            if (extract) {
+                for (Path f : files) {
+                    wordsPerFile.put(f, StockPipeline.words(List.of(f)));
+                }
+            }
             Map<String, Duration> stages;
             try (Workspace ws = Workspace.open(wsDir)) {
                 IngestRunner runner = extract
@@ -125,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
                         : new IngestRunner(ws, new DocumentIngester(), options);
                 ProgressReporter progress = ProgressReporter.forStderr("bench");
                 try {
-                    first = runner.run(files, manifest, extract ? new Checkpoints(progress, files, checkpoint) : progress);
+                    first = runner.run(files, manifest, extract ? new Checkpoints(progress, wordsPerFile, checkpoint) : progress);
                 } finally {
                     progress.close();
                 }
@@ -133,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
                 again = runner.run(files, manifest, new IngestListener() {});
             }
             double secs = first.elapsed().toNanos() / 1e9;
-            long words = extract ? StockPipeline.words(files) : 0;
+            long words = wordsPerFile.values().stream().mapToLong(Long::longValue).sum();
             System.out.printf("first pass:  %s%n", first.describe());
             System.out.printf("  %.1f documents/s, %.2f MB/s (%.1f MB read), peak heap %d MB, GC %.1f s%n",
                     first.files() / secs, first.bytesRead() / 1e6 / secs, first.bytesRead() / 1e6, peakHeapMb(),
@@ -201,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private static final class Checkpoints implements IngestListener {
         private final IngestListener inner;
-        private final Map<Path, Long> words = new HashMap<>();
+        private final Map<Path, Long> words;
         private final int every;
         private final long t0 = System.nanoTime();
         private long lastNanos = t0;
@@ -209,12 +215,10 @@ final class BenchCommand implements Callable<Integer> {
         private long lastWords;
         private int done;
 
-        Checkpoints(IngestListener inner, List<Path> files, int every) {
+        Checkpoints(IngestListener inner, Map<Path, Long> words, int every) {
             this.inner = inner;
+            this.words = words;
             this.every = Math.max(1, every);
-            for (Path f : files) {
-                words.put(f, StockPipeline.words(List.of(f)));
-            }
             System.out.println("  documents      words   seconds   µs/word (last " + this.every + ")   µs/word (all)   heap used MB");
         }
 

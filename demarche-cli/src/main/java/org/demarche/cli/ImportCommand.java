@@ -1,7 +1,6 @@
 package org.demarche.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,9 +53,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
             if (codebook != null) {
-                ws.setSetting("codebook", Files.readString(codebook, StandardCharsets.UTF_8));
-                ws.setSetting("codebook_file", codebook.toAbsolutePath().toString());
-                ws.commit();
+                Codebooks.keep(ws, codebook);
             } else {
                 issues = Codebooks.active(ws);
             }

@@ -1,8 +1,6 @@
 package org.demarche.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -84,7 +82,6 @@ final class IngestCommand implements Callable<Integer> {
             }
             manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + w));
         }
-        String codebookText = null;
         Codebook issues = null;
         if (codebook != null) {
             try {
@@ -94,7 +91,6 @@ final class IngestCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("demarche: " + e.getMessage());
                 return 2;
             }
-            codebookText = Files.readString(codebook, StandardCharsets.UTF_8);
         }
         IngestRunner.Options options = IngestRunner.Options.defaults()
                 .withMaxFileBytes(maxFileMb << 20).withAllFiles(allFiles);
@@ -102,10 +98,8 @@ final class IngestCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
-            if (codebookText != null) {
-                ws.setSetting("codebook", codebookText);
-                ws.setSetting("codebook_file", codebook.toAbsolutePath().toString());
-                ws.commit();
+            if (codebook != null) {
+                Codebooks.keep(ws, codebook);
             }
             if (issues == null) {
                 issues = Codebooks.active(ws);

@@ -362,7 +362,7 @@ public final class IngestRunner {
     private Outcome container(Path path, ContainerReader.Kind kind, DocumentMetadata meta,
                               NavigableMap<String, SourceState> known, BlockingQueue<Object> done)
             throws InterruptedException {
-        String fingerprint = fingerprint(meta, extractor == null ? "none" : extractor.version());
+        String fingerprint = fingerprint(meta);
         String prefix = path + "#";
         Map<String, SourceState> before = known.subMap(prefix, true, prefix + Character.MAX_VALUE, true);
         long size;
@@ -428,7 +428,7 @@ public final class IngestRunner {
 
     /** Worker side: read, recognise what is unchanged, extract what is not. */
     private Result process(Path path, DocumentMetadata meta, SourceState previous) {
-        String fingerprint = fingerprint(meta, extractor == null ? "none" : extractor.version());
+        String fingerprint = fingerprint(meta);
         long size;
         long modified;
         try {
@@ -567,6 +567,11 @@ public final class IngestRunner {
 
     private static Result failed(Path path, String source, String reason, SourceState previous) {
         return new Result(path, source, Outcome.FAILED, null, null, null, 0, 0, reason, previous);
+    }
+
+    /** This run's fingerprint of a document's facts: the manifest's and the extraction version. */
+    private String fingerprint(DocumentMetadata meta) {
+        return fingerprint(meta, extractor == null ? "none" : extractor.version());
     }
 
     /** What besides the bytes decides a document's records: the manifest's facts and the pipeline version. */

@@ -1,5 +1,9 @@
 package org.demarche.server;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.demarche.stance.Codebook;
 import org.demarche.stance.CodebookException;
 import org.demarche.store.Workspace;
@@ -17,6 +21,13 @@ public final class Codebooks {
         } catch (CodebookException e) {
             throw new IllegalStateException("the workspace's codebook no longer reads: " + e.getMessage(), e);
         }
+    }
+
+    /** Makes the codebook in this file the workspace's, for every later command (its text is kept, not the path). */
+    public static void keep(Workspace ws, Path file) throws IOException {
+        ws.setSetting("codebook", Files.readString(file, StandardCharsets.UTF_8));
+        ws.setSetting("codebook_file", file.toAbsolutePath().toString());
+        ws.commit();
     }
 
     private Codebooks() {}

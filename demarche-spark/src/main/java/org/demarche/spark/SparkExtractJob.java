@@ -62,6 +62,8 @@ public final class SparkExtractJob {
         static final NlpExtractor EXTRACTOR = new NlpExtractor();
     }
 
+    private static final int CLEAN_TEXT = KbTables.DOCUMENTS.fieldIndex("clean_text");
+
     private SparkExtractJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -119,7 +121,7 @@ public final class SparkExtractJob {
             long docs = done.filter(e -> e.document != null).count();
             long failures = done.filter(e -> e.failure != null).count() + found.problems().size();
             long words = done.filter(e -> e.document != null)
-                    .map(e -> (long) e.document.getString(17).split("\\s+").length).fold(0L, Long::sum);
+                    .map(e -> (long) e.document.getString(CLEAN_TEXT).split("\\s+").length).fold(0L, Long::sum);
             return new Counts(docs, failures, words);
         } finally {
             done.unpersist();
@@ -151,11 +153,12 @@ public final class SparkExtractJob {
             Optional<ContainerReader.Kind> kind = ContainerReader.kind(path);
             if (kind.isPresent()) {
                 String prefix = path + "#";
+                long size = Files.size(path);
                 ContainerReader.read(path, kind.get(), Long.MAX_VALUE, new ContainerReader.Sink() {
                     @Override
                     public void item(ContainerReader.Item item) {
                         out.add(one(prefix + item.key(), path.getFileName() + "#" + item.key(), item.bytes(),
-                                item.metadata().orElse(meta), fingerprint, Files.exists(path) ? size(path) : 0, modified));
+                                item.metadata().orElse(meta), fingerprint, size, modified));
                     }
 
                     @Override
@@ -171,14 +174,6 @@ public final class SparkExtractJob {
             out.add(failure(path.toString(), "cannot read: " + e.getMessage()));
         }
         return out.iterator();
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static Extracted one(String source, String name, byte[] bytes, DocumentMetadata meta, String fingerprint,

@@ -50,11 +50,16 @@ final class BenchCommand implements Callable<Integer> {
     int clients;
 
     @Option(names = "--server-threads", paramLabel = "N", defaultValue = "0",
-            description = "With serve: the server's request threads (default: as many as clients).")
+            description = "With serve: the server's request threads (default: as serve, one per core, at least 2).")
     int serverThreads;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "200", description = "With serve: requests per client and kind (default: ${DEFAULT-VALUE}).")
     int requests;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
+            description = "With serve: unmeasured searches per client first, while the JIT compiles the request path "
+                    + "(default: ${DEFAULT-VALUE}; with fewer, compiling takes a quarter of the cores during the measure).")
+    int warmup;
 
     @Option(names = "--corpus", paramLabel = "DIR", description = "The corpus folder (ingest, extract).")
     Path corpus;
@@ -85,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (stage.equals("serve")) {
-            return ServeBench.run(workspaceDir, clients, requests, codebookFile, serverThreads);
+            return ServeBench.run(workspaceDir, clients, requests, warmup, codebookFile, serverThreads);
         }
         if (!stage.equals("ingest") && !stage.equals("extract")) {
             System.err.println("demarche: unknown stage " + stage + " (ingest, extract or serve)");

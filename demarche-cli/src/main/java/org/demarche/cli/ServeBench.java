@@ -19,7 +19,7 @@ import org.demarche.store.Workspace;
 
 /**
  * {@code demarche bench serve}: concurrent clients on loopback send search requests (a
- * different query each time: nothing is answered from the cache) and stance-matrix requests
+ * different query each time, and searches are never cached) and stance-matrix requests
  * (the first of each is computed, the rest come from the cache), and the latencies are printed.
  */
 final class ServeBench {
@@ -29,28 +29,38 @@ final class ServeBench {
             "sanctions", "refugees", "Security Council", "territorial integrity", "self-determination", "aggression",
             "cooperation", "poverty", "debt", "trade", "Europe", "Asia", "negotiations", "resolution", "reform", "women"};
 
-    static int run(Path wsDir, int clients, int requests, Path codebookFile, int serverThreads) throws Exception {
+    static int run(Path wsDir, int clients, int requests, int warmup, Path codebookFile, int serverThreads) throws Exception {
         if (wsDir == null || !Workspace.exists(wsDir)) {
             System.err.println("demarche: bench serve needs --workspace with an ingested workspace");
             return 2;
         }
-        try (Workspace ws = Workspace.open(wsDir); ApiServer server = new ApiServer(ws, "127.0.0.1", 0, serverThreads > 0 ? serverThreads : clients)) {
+        try (Workspace ws = Workspace.open(wsDir); ApiServer server = new ApiServer(ws, "127.0.0.1", 0, serverThreads)) {
             server.start();
             Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebooks.active(ws);
             String base = "http://127.0.0.1:" + server.port() + "/api/";
-            System.out.printf("bench serve: %s, %d documents, %d clients x %d requests of each kind%n", wsDir,
-                    ws.documentCount(), clients, requests);
-            // warm-up, not measured: the JIT compiles the request path, the index's pages are read
-            measure(clients, Math.max(20, requests / 2), (c, i) -> base + "search?q="
-                    + enc(WORDS[(c * 11 + i) % WORDS.length] + " " + WORDS[(c * 5 + i * 7 + 3) % WORDS.length]) + "&offset=9");
-            List<Long> search = measure(clients, requests, (c, i) -> base + "search?q="
-                    + enc(WORDS[(c * 7 + i) % WORDS.length] + " " + WORDS[(c * 13 + i * 3 + 5) % WORDS.length]) + "&offset=" + (i % 5));
+            System.out.printf("bench serve: %s, %d documents, %d clients x %d requests of each kind after %d unmeasured "
+                    + "searches each, %d server threads%n", wsDir, ws.documentCount(), clients, requests, warmup,
+                    serverThreads > 0 ? serverThreads : ApiServer.defaultThreads());
+            // warm-up, not measured: the JIT compiles the request path, the index's pages are read; its queries
+            // ask for a page (offset 9) the measured ones never ask for
+            measure(clients, warmup, (c, i) -> search(base, c * 1000 + i, 9));
+            // every measured search is a different question (word pair and page): none is answered twice
+            List<Long> search = measure(clients, requests, (c, i) -> search(base, c * requests + i, -1));
             List<Long> matrix = measure(clients, requests, (c, i) -> base + "stances?issue="
                     + enc(codebook.issues().get((c + i) % codebook.issues().size()).id()) + "&years=" + (1 + (i % 3)));
             print("search (distinct queries, uncached)", search);
             print("stance matrix (first of each computed, then cached)", matrix);
             return 0;
         }
+    }
+
+    /** The n-th search: a pair of distinct words and a page (offset 0-4, or the given one), different for each n below 4,350. */
+    private static String search(String base, int n, int offset) {
+        int pairs = WORDS.length * (WORDS.length - 1);
+        int first = n % WORDS.length;
+        int second = (first + 1 + (n / WORDS.length) % (WORDS.length - 1)) % WORDS.length;
+        int page = offset >= 0 ? offset : (n / pairs) % 5;
+        return base + "search?q=" + enc(WORDS[first] + " " + WORDS[second]) + "&offset=" + page;
     }
 
     interface Url {

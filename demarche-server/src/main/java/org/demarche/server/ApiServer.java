@@ -68,8 +68,15 @@ public final class ApiServer implements AutoCloseable {
     private final Codebook codebook;
     private final HttpServer http;
     private final ExecutorService pool;
-    /** Answers that only change with the workspace, which cannot change while it is served (H2 holds its lock). */
+    /** Answers (other than searches) that only change with the workspace, which cannot change while it is served (H2 holds its lock). */
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    /**
+     * Each issue's stances as read from the knowledge base: that reading is most of a matrix's first
+     * answer (0.5 s for the largest issue of the whole UNGDC corpus), the matrix itself a few ms.
+     */
+    private final Map<String, IssueQuestion> issueQuestions = new ConcurrentHashMap<>();
+    private Thread warm;
+    private volatile boolean closing;
 
     static {
         // headers and body go out as they are written: without it, delayed ACKs add 40 ms to small answers
@@ -81,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
         this.index = SearchIndex.open(ws);
         this.codebook = Codebooks.active(ws);
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        this.pool = Executors.newFixedThreadPool(Math.max(2, threads), r -> {
+        this.pool = Executors.newFixedThreadPool(threads > 0 ? threads : defaultThreads(), r -> {
             Thread t = new Thread(r, "demarche-http");
             t.setDaemon(true);
             return t;
@@ -90,8 +97,35 @@ public final class ApiServer implements AutoCloseable {
         http.createContext("/", this::handle);
     }
 
+    /**
+     * One request thread per core (at least 2): a request never waits on I/O (the index is memory-mapped),
+     * so more threads than cores only share the cores and stretch every answer in flight, the heavy ones
+     * most; with 8 clients on 2 cores, 2 threads took search p95 from 43-54 ms to 34-37 ms (bench serve).
+     * Requests beyond them wait their turn in order.
+     */
+    public static int defaultThreads() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
     public void start() {
         http.start();
+        // the issues' stances are read in the background as soon as the server is up: the first issue page
+        // a person opens is then answered in milliseconds, not seconds
+        warm = new Thread(() -> {
+            for (Codebook.Issue i : codebook.issues()) {
+                if (closing) {
+                    return;
+                }
+                try {
+                    issueQuestions.computeIfAbsent(i.id(), id -> IssueQuestion.load(ws, id, 0));
+                } catch (RuntimeException e) {
+                    return; // the workspace is being closed: nothing to warm
+                }
+            }
+        }, "demarche-warm");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     public int port() {
@@ -100,7 +134,15 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing = true;
         http.stop(0);
+        if (warm != null) {
+            try {
+                warm.join(5_000); // the workspace is closed after the server: not under a read in progress
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         pool.shutdownNow();
         index.close();
     }
@@ -123,8 +165,11 @@ public final class ApiServer implements AutoCloseable {
             String key = ex.getRequestURI().toString();
             byte[] body = cache.get(key);
             if (body == null) {
-                body = JSON.writeValueAsBytes(answer(path.substring(5), q));
-                if (cache.size() < 10_000) {
+                String route = path.substring(5);
+                body = JSON.writeValueAsBytes(answer(route, q));
+                // a search takes a few ms and its answers are many and large: kept, they only filled the heap
+                // and lengthened the collector's pauses (search p95 on the whole UNGDC corpus)
+                if (!route.equals("search") && cache.size() < 10_000) {
                     cache.put(key, body);
                 }
             }
@@ -200,7 +245,9 @@ public final class ApiServer implements AutoCloseable {
         if (id == null) {
             throw new BadRequest(400, "issue is required");
         }
-        return IssueQuestion.load(ws, id, doubleParam(q, "min_confidence"));
+        double minConfidence = doubleParam(q, "min_confidence");
+        return minConfidence == 0 ? issueQuestions.computeIfAbsent(id, i -> IssueQuestion.load(ws, i, 0))
+                : IssueQuestion.load(ws, id, minConfidence);
     }
 
     private Object actors(Map<String, String> q) {

@@ -30,15 +30,15 @@ final class ServedWorkspace {
             Path corpus = tmp.resolve("corpus");
             Files.createDirectories(corpus);
             for (Path p : Files.list(Corpora.examples()).toList()) {
-                if (Files.isRegularFile(p)) {
+                if (p.getFileName().toString().endsWith(".txt")) { // the texts only: the codebook is not a document
                     Files.copy(p, corpus.resolve(p.getFileName()));
                 }
             }
             Files.writeString(corpus.resolve("hostile.txt"), HOSTILE);
             ws = Workspace.open(tmp.resolve("ws"));
             new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults().withAllFiles(true),
-                    new NlpExtractor(), 300_000).withStances(Codebook.read(corpus.resolve("codebook.yml")))
-                    .run(List.of(corpus), Manifest.read(corpus.resolve("manifest.csv")), new IngestListener() {});
+                    new NlpExtractor(), 300_000).withStances(Codebook.read(Corpora.examples().resolve("codebook.yml")))
+                    .run(List.of(corpus), Manifest.read(Corpora.examples().resolve("manifest.csv")), new IngestListener() {});
             server = new ApiServer(ws, "127.0.0.1", 0, 8);
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -109,7 +109,27 @@ public final class DocumentIngester {
         if (type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")) {
             throw new IngestException("no text to read in " + type + " (OCR and transcription are not supported)");
         }
-        return tika.read(bytes, file, type);
+        ExtractedText x = tika.read(bytes, file, type);
+        return type.equals("application/pdf") ? inColumns(x, bytes) : x;
+    }
+
+    /**
+     * A PDF read again from its glyphs' positions: when a page is set in columns, the columns come
+     * out one after the other instead of line by line across the page (Tika's order). Tika's
+     * reading stays the one used when the PDF has no columns or its layout cannot be read.
+     */
+    private static ExtractedText inColumns(ExtractedText x, byte[] bytes) {
+        PdfColumnReader.Result columns;
+        try {
+            columns = PdfColumnReader.read(bytes);
+        } catch (IOException | RuntimeException e) {
+            return x; // Tika could read it: its text stands
+        }
+        if (columns.columnPages() == 0 || columns.text().isBlank()) {
+            return x;
+        }
+        return new ExtractedText(columns.text(), PlainTextReader.blocks(columns.text()), x.fileMetadata(), x.mediaType(),
+                x.charset(), x.warnings());
     }
 
     private static String firstNonBlank(String a, String b, String c) {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Recognises text whose two columns a PDF extractor read across as one: most lines are then
  * about twice the column width, and many are glued at the column seam ("…visiting Kosovo,
- * butThe Ivanov-Lavrov"). Only recognition so far: the document gets a warning, its text is
- * not changed. Written by hand: no maintained library judges extracted text for this.
+ * butThe Ivanov-Lavrov"). The document gets a warning, and {@link ColumnRepair} rejoins the
+ * columns. Written by hand: no maintained library judges extracted text for this.
  */
 final class ColumnDetector {
 
@@ -15,8 +15,7 @@ final class ColumnDetector {
     record Finding(int width, int wideLines, int gluedLines, int lines) {
         String warning() {
             return String.format("the text looks like two columns read across as one (%d of %d lines hold both, "
-                    + "%d glued at the seam near character %d): who said what in it may be garbled", wideLines, lines,
-                    gluedLines, width);
+                    + "%d glued at the seam near character %d)", wideLines, lines, gluedLines, width);
         }
     }
 
@@ -73,15 +72,45 @@ final class ColumnDetector {
         return c;
     }
 
-    /** A word's end touching the next column's capital, with no space: "butThe", "authorities.Foreign". */
+    /**
+     * A word's end touching the next column's word, with no space, near the seam: a capital
+     * ("butThe", "authorities.Foreign"), a word after a comma or a full stop ("country,mission"),
+     * or two English words run together ("ofproposal", "andwould": the word is unknown, its halves
+     * are common; {@link BigramModel}, read only for texts whose line lengths already look two-column).
+     */
     private static boolean gluedAtSeam(String line, int w) {
-        for (int p = Math.max(1, w - 18); p < Math.min(line.length() - 1, w + 12); p++) {
+        int from = Math.max(1, w - 18);
+        int to = Math.min(line.length() - 1, w + 12);
+        for (int p = from; p < to; p++) {
             char a = line.charAt(p - 1);
             char b = line.charAt(p);
             if (Character.isUpperCase(b) && (Character.isLowerCase(a) || ".,;:!?”’)".indexOf(a) >= 0)) {
                 return true;
             }
+            if (Character.isLowerCase(b) && ",;”".indexOf(a) >= 0 && p >= 2 && Character.isLetter(line.charAt(p - 2))) {
+                return true;
+            }
+        }
+        java.util.regex.Matcher m = RUN_TOGETHER.matcher(line);
+        BigramModel lm = null;
+        while (m.find()) {
+            if (m.end() < from || m.start() > to) {
+                continue;
+            }
+            String t = m.group().toLowerCase();
+            lm = lm != null ? lm : BigramModel.english();
+            if (lm.known(t)) {
+                continue;
+            }
+            for (int k = 2; k <= t.length() - 2; k++) {
+                int seam = m.start() + k;
+                if (seam >= from && seam <= to && lm.count(t.substring(0, k)) > 5000 && lm.count(t.substring(k)) > 5000) {
+                    return true;
+                }
+            }
         }
         return false;
     }
+
+    private static final java.util.regex.Pattern RUN_TOGETHER = java.util.regex.Pattern.compile("\\b[a-z]{5,}\\b");
 }

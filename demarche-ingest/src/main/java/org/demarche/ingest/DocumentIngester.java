@@ -11,6 +11,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
+import org.demarche.model.OffsetMap;
 
 /**
  * The ingest stage for one file: detect the format, read text and layout, remove chrome,
@@ -55,14 +56,25 @@ public final class DocumentIngester {
         ExtractedText x = read(bytes, file, type);
         String language = firstNonBlank(manifest.language(), x.fileMetadata().language(), "en");
         String knownTitle = firstNonBlank(manifest.title(), x.fileMetadata().title(), null);
-        BoilerplateCleaner.Result cleaned = BoilerplateCleaner.clean(x.original(), x.blocks(), knownTitle, language);
-        if (cleaned.text().isBlank()) {
-            throw new IngestException("no text left once page chrome is removed");
-        }
         List<String> warnings = new ArrayList<>(x.warnings());
+        // two columns read across as one: what later stages read is the text rejoined in reading order;
+        // the original stays as it was, and offsets are mapped back to it
+        String read = x.original();
+        List<Block> blocks = x.blocks();
+        OffsetMap toOriginal = null;
         ColumnDetector.Finding columns = ColumnDetector.detect(x.original());
         if (columns != null) {
-            warnings.add(columns.warning());
+            ColumnRepair.Result repaired = ColumnRepair.repair(x.original(), columns.width());
+            warnings.add(columns.warning() + String.format(": they were separated (%d lines cut in two) and rejoined in "
+                    + "reading order from %d runs; the original text is kept, and offsets point into it",
+                    repaired.splitLines(), repaired.pieces()));
+            read = repaired.text();
+            blocks = PlainTextReader.blocks(read);
+            toOriginal = repaired.toOriginal();
+        }
+        BoilerplateCleaner.Result cleaned = BoilerplateCleaner.clean(read, blocks, knownTitle, language);
+        if (cleaned.text().isBlank()) {
+            throw new IngestException("no text left once page chrome is removed");
         }
         if (cleaned.boilerplateChars() > cleaned.text().length()) {
             warnings.add("most of the text (" + cleaned.boilerplateChars() + " characters) was page chrome and was removed");
@@ -70,8 +82,9 @@ public final class DocumentIngester {
         DocumentMetadata inferred = MetadataInferrer.infer(cleaned.kept());
         DocumentMetadata defaults = new DocumentMetadata(null, null, null, null, null, null, null, null, null, language);
         DocumentMetadata metadata = manifest.orElse(x.fileMetadata()).orElse(inferred).orElse(defaults);
+        OffsetMap offsets = toOriginal == null ? cleaned.offsets() : cleaned.offsets().then(toOriginal);
         return new Document(file, source, hash, bytes.length, type, x.charset(), metadata, x.original(),
-                cleaned.text(), cleaned.boilerplateChars(), warnings, cleaned.offsets());
+                cleaned.text(), cleaned.boilerplateChars(), warnings, offsets);
     }
 
     /** The format of a file, from its bytes first and its name second. */

@@ -40,6 +40,52 @@ public final class OffsetMap {
         return origStarts[i] + into;
     }
 
+    /**
+     * This map followed by another: offsets in this map's cleaned text, mapped through this map
+     * into its original, and from there, taken as the next map's cleaned text, into the next one's
+     * original. Each segment of this map is cut where the next map's segments change.
+     */
+    public OffsetMap then(OffsetMap next) {
+        Builder b = new Builder();
+        for (int i = 0; i < lengths.length; i++) {
+            int clean = cleanStarts[i];
+            int mid = origStarts[i];
+            int left = lengths[i];
+            while (left > 0) {
+                int j = Arrays.binarySearch(next.cleanStarts, mid);
+                if (j < 0) {
+                    j = -j - 2;
+                }
+                int run;
+                int to;
+                if (j < 0) { // before the next map's first segment: unmapped, as toOriginal does
+                    run = Math.min(left, next.cleanStarts.length > 0 ? next.cleanStarts[0] - mid : left);
+                    to = mid;
+                } else {
+                    int into = mid - next.cleanStarts[j];
+                    int inSegment = next.lengths[j] - into;
+                    int untilNext = j + 1 < next.cleanStarts.length ? next.cleanStarts[j + 1] - mid : Integer.MAX_VALUE;
+                    if (inSegment <= 0) { // on a separator the next map inserted: up to its next segment
+                        run = Math.min(left, untilNext);
+                        to = next.origStarts[j] + next.lengths[j];
+                        b.add(clean, to, 0);
+                        clean += run;
+                        mid += run;
+                        left -= run;
+                        continue;
+                    }
+                    run = Math.min(left, Math.min(inSegment, untilNext));
+                    to = next.origStarts[j] + into;
+                }
+                b.add(clean, to, run);
+                clean += run;
+                mid += run;
+                left -= run;
+            }
+        }
+        return b.build();
+    }
+
     public int segments() {
         return lengths.length;
     }

@@ -288,7 +288,7 @@ final class ColumnRepair {
         char c0 = n.text.charAt(0);
         boolean lower = Character.isLowerCase(c0);
         if (p.openHyphen) {
-            if (lm.known(p.lastWord + n.firstWord)) {
+            if (rejoins(p, n)) {
                 return 5; // "stipu-" + "lates"
             }
             return lower ? 3 : -0.5;
@@ -319,6 +319,12 @@ final class ColumnRepair {
             return -3; // a turn starts after a full stop, not mid-sentence
         }
         return 0.5 * lm.pmi(p.lastWord, n.firstWord) + (lower ? 0.3 : 0);
+    }
+
+    /** "stipu-" + "lates", "Kouch-" + "ner’s": a word cut at the line's end whose halves make a known word. */
+    private boolean rejoins(Part p, Part n) {
+        String w = p.lastWord + n.firstWord;
+        return lm.known(w) || w.endsWith("'s") && lm.known(w.substring(0, w.length() - 2));
     }
 
     private double ce(Part p, Part n) {
@@ -734,7 +740,7 @@ final class ColumnRepair {
             Part prev = null;
             for (Part p : g) {
                 if (prev != null) {
-                    if (prev.openHyphen && lm.known(prev.lastWord + p.firstWord)) {
+                    if (prev.openHyphen && rejoins(prev, p)) {
                         out.setLength(out.length() - 1); // "stipu-" + "lates": the line-end hyphen goes
                     } else if (!prev.text.endsWith("—")) {
                         out.append(' ');

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.demarche.model.OffsetMap;
@@ -229,10 +228,11 @@ final class ColumnRepair {
 
     /** The turn marker a part starts with ("EIR", "Mizin"), or null. */
     private String labelOf(Part p) {
-        return turnOf.computeIfAbsent(p, k -> {
+        String turn = turnOf.computeIfAbsent(p, k -> {
             Matcher m = LABEL_AT_START.matcher(k.text);
             return m.find() && labels.contains(m.group(1)) ? m.group(1) : "";
-        }).isEmpty() ? null : turnOf.get(p);
+        });
+        return turn.isEmpty() ? null : turn;
     }
 
     /**
@@ -572,10 +572,6 @@ final class ColumnRepair {
         return pieces;
     }
 
-    private double link(Part x, Part z) {
-        return cont(x, z);
-    }
-
     /**
      * The pieces in reading order. The text starts with the piece nothing else leads into (a
      * heading, the top line); each other piece's first line goes on from a sentence left open
@@ -598,7 +594,7 @@ final class ColumnRepair {
             for (List<Part> h : pieces) {
                 if (h != g) {
                     for (Part x : h) {
-                        in = Math.max(in, link(x, z));
+                        in = Math.max(in, cont(x, z));
                     }
                 }
             }
@@ -638,7 +634,7 @@ final class ColumnRepair {
                     if (succ != null && !mayCut.contains(z)) {
                         continue;
                     }
-                    double gain = link(h.get(k), z) - (succ != null ? link(h.get(k), succ) : 0);
+                    double gain = cont(h.get(k), z) - (succ != null ? cont(h.get(k), succ) : 0);
                     if (gain > bestGain) {
                         bestGain = gain;
                         bestPiece = h;
@@ -667,7 +663,7 @@ final class ColumnRepair {
             if (first == start || g.size() < 3) {
                 continue;
             }
-            if (link(last, first) < 1 && (last.ends || !Character.isLowerCase(first.text.charAt(0)))) {
+            if (cont(last, first) < 1 && (last.ends || !Character.isLowerCase(first.text.charAt(0)))) {
                 continue;
             }
             int cut = -1;
@@ -699,7 +695,7 @@ final class ColumnRepair {
             List<Part> best = null;
             double bestLink = Double.NEGATIVE_INFINITY;
             for (List<Part> g : rest) {
-                double l = link(end, g.get(0));
+                double l = cont(end, g.get(0));
                 if (l > bestLink || (l == bestLink && g.get(0).line < best.get(0).line)) {
                     bestLink = l;
                     best = g;

@@ -96,7 +96,9 @@ final class ColumnRepair {
     private static final Pattern OPEN_HYPHEN = Pattern.compile("[A-Za-z]-$");
     private static final Set<String> SUFFIXES = Set.of("tion", "tions", "sion", "ment", "ments", "ness", "ing", "ed",
             "ly", "ity", "ance", "ence", "ous", "ive", "al", "ate", "ated", "ation");
+    /** States kept a line: 200 up to 500 lines, fewer for longer texts (at least 40), so time stays near linear. */
     private static final int BEAM = 200;
+    private static final int MIN_BEAM = 40;
     private static final int CANDIDATES = 10;
     /** A column that ends and another that takes its place costs no more than this. */
     private static final double BREAK = -1.5;
@@ -106,6 +108,7 @@ final class ColumnRepair {
     private final List<Part> lines = new ArrayList<>();
     private final Set<String> labels = new HashSet<>();
     private final int width;
+    private final int beam;
     private double mu;
     private double sd;
 
@@ -151,11 +154,12 @@ final class ColumnRepair {
             }
         }
         calibrate(singles, width);
+        beam = Math.max(MIN_BEAM, Math.min(BEAM, BEAM * 500 / Math.max(1, lines.size())));
     }
 
     /**
-     * The repaired text of an interleaved text whose column width the detector found. Memory and
-     * time grow with the number of lines (a beam of 200 states a line).
+     * The repaired text of an interleaved text whose column width the detector found. Time grows
+     * with the number of lines: about 30 ms a line up to 500 lines, the beam narrowing after that.
      */
     static Result repair(String original, int width) {
         return new ColumnRepair(original, width, BigramModel.english()).run();
@@ -491,7 +495,7 @@ final class ColumnRepair {
             List<State> kept = new ArrayList<>(next.values());
             kept.sort((x, y) -> Double.compare(y.score, x.score));
             states = new HashMap<>();
-            for (State s : kept.subList(0, Math.min(BEAM, kept.size()))) {
+            for (State s : kept.subList(0, Math.min(beam, kept.size()))) {
                 states.put(s.key(), s);
             }
         }

@@ -99,6 +99,8 @@ final class ColumnRepair {
     /** States kept a line: 200 up to 500 lines, fewer for longer texts (at least 40), so time stays near linear. */
     private static final int BEAM = 200;
     private static final int MIN_BEAM = 40;
+    /** Longer texts are left as they are (with their warning): a minute or more of search for one file. */
+    static final int MAX_LINES = 20_000;
     private static final int CANDIDATES = 10;
     /** A column that ends and another that takes its place costs no more than this. */
     private static final double BREAK = -1.5;

@@ -63,7 +63,9 @@ public final class DocumentIngester {
         List<Block> blocks = x.blocks();
         OffsetMap toOriginal = null;
         ColumnDetector.Finding columns = ColumnDetector.detect(x.original());
-        if (columns != null) {
+        if (columns != null && columns.lines() > ColumnRepair.MAX_LINES) {
+            warnings.add(columns.warning() + String.format(": not rejoined, it is longer than %,d lines", ColumnRepair.MAX_LINES));
+        } else if (columns != null) {
             ColumnRepair.Result repaired = ColumnRepair.repair(x.original(), columns.width());
             warnings.add(columns.warning() + String.format(": they were separated (%d lines cut in two) and rejoined in "
                     + "reading order from %d runs; the original text is kept, and offsets point into it",

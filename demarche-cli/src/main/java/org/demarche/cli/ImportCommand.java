@@ -7,14 +7,11 @@ import java.util.concurrent.Callable;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.pipeline.ParquetImport;
-import org.demarche.server.Codebooks;
 import org.demarche.stance.Codebook;
-import org.demarche.stance.CodebookException;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,33 +27,23 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--codebook", paramLabel = "FILE", description = "YAML codebook of the issues whose stances are tracked.")
-    Path codebook;
+    @Mixin
+    CodebookOption codebook;
 
     @Parameters(paramLabel = "DIR", arity = "1", description = "The Spark job's output folder (its --out).")
     Path tables;
 
     @Override
     public Integer call() throws IOException {
-        Codebook issues = null;
-        if (codebook != null) {
-            try {
-                issues = Codebook.read(codebook);
-            } catch (CodebookException e) {
-                spec.commandLine().getErr().println("demarche: " + e.getMessage());
-                return 2;
-            }
+        if (!codebook.check(spec)) {
+            return 2;
         }
         if (!Files.isDirectory(tables)) {
             spec.commandLine().getErr().println("demarche: " + tables + ": no such folder");
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
-            if (codebook != null) {
-                Codebooks.keep(ws, codebook);
-            } else {
-                issues = Codebooks.active(ws);
-            }
+            Codebook issues = codebook.use(ws);
             ProgressReporter progress = ProgressReporter.forStderr("import");
             IngestSummary summary;
             try {

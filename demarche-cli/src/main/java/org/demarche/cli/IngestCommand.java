@@ -10,9 +10,7 @@ import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.pipeline.NlpExtractor;
-import org.demarche.server.Codebooks;
 import org.demarche.stance.Codebook;
-import org.demarche.stance.CodebookException;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +33,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--manifest", paramLabel = "FILE", description = "CSV or JSON Lines facts about the documents.")
     Path manifestFile;
 
-    @Option(names = "--codebook", paramLabel = "FILE", description = "YAML codebook of the issues whose stances are tracked.")
-    Path codebook;
+    @Mixin
+    CodebookOption codebook;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
@@ -82,15 +80,8 @@ final class IngestCommand implements Callable<Integer> {
             }
             manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + w));
         }
-        Codebook issues = null;
-        if (codebook != null) {
-            try {
-                // checked before any work starts: a bad codebook is refused with its line
-                issues = Codebook.read(codebook);
-            } catch (CodebookException e) {
-                spec.commandLine().getErr().println("demarche: " + e.getMessage());
-                return 2;
-            }
+        if (!codebook.check(spec)) {
+            return 2;
         }
         IngestRunner.Options options = IngestRunner.Options.defaults()
                 .withMaxFileBytes(maxFileMb << 20).withAllFiles(allFiles);
@@ -98,12 +89,7 @@ final class IngestCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
-            if (codebook != null) {
-                Codebooks.keep(ws, codebook);
-            }
-            if (issues == null) {
-                issues = Codebooks.active(ws);
-            }
+            Codebook issues = codebook.use(ws);
             if (redoStances) {
                 ws.stances().forgetFingerprints();
                 ws.commit();

@@ -2,6 +2,8 @@ package org.demarche.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Recognises text whose two columns a PDF extractor read across as one: most lines are then
@@ -20,6 +22,7 @@ final class ColumnDetector {
     }
 
     private static final int MIN_LINES = 12;
+    private static final Pattern RUN_TOGETHER = Pattern.compile("\\b[a-z]{5,}\\b");
 
     private ColumnDetector() {}
 
@@ -53,15 +56,17 @@ final class ColumnDetector {
                 bestWide = wide;
             }
         }
+        int n = lines.size();
+        if (bestWide < 0.25 * n || bestShort < 0.1 * n) {
+            return null; // the lengths do not look two-column: the seams (and the word model) are not looked at
+        }
         int glued = 0;
         for (String l : lines) {
             if (l.length() >= bestW + 6 && gluedAtSeam(l, bestW)) {
                 glued++;
             }
         }
-        int n = lines.size();
-        boolean interleaved = bestWide >= 0.25 * n && bestShort >= 0.1 * n && glued >= 3 && glued >= 0.08 * bestWide;
-        return interleaved ? new Finding(bestW, bestWide, glued, n) : null;
+        return glued >= 3 && glued >= 0.08 * bestWide ? new Finding(bestW, bestWide, glued, n) : null;
     }
 
     private static int count(int[] byLength, int from, int to) {
@@ -91,7 +96,7 @@ final class ColumnDetector {
                 return true;
             }
         }
-        java.util.regex.Matcher m = RUN_TOGETHER.matcher(line);
+        Matcher m = RUN_TOGETHER.matcher(line);
         BigramModel lm = null;
         while (m.find()) {
             if (m.end() < from || m.start() > to) {
@@ -112,5 +117,4 @@ final class ColumnDetector {
         return false;
     }
 
-    private static final java.util.regex.Pattern RUN_TOGETHER = java.util.regex.Pattern.compile("\\b[a-z]{5,}\\b");
 }

@@ -121,17 +121,9 @@ final class ColumnRepair {
         int lineNo = 0;
         for (int at = 0; at <= original.length(); lineNo++) {
             int nl = original.indexOf('\n', at);
-            int end = nl < 0 ? original.length() : nl;
-            int s = at;
-            int e = end;
-            while (s < e && Character.isWhitespace(original.charAt(s))) {
-                s++;
-            }
-            while (e > s && Character.isWhitespace(original.charAt(e - 1))) {
-                e--;
-            }
-            if (e > s) {
-                lines.add(new Part(lineNo, s, e, original.substring(s, e)));
+            Part line = span(lineNo, at, nl < 0 ? original.length() : nl);
+            if (line != null) {
+                lines.add(line);
             }
             if (nl < 0) {
                 break;
@@ -414,14 +406,18 @@ final class ColumnRepair {
 
     /** [from, to) of the line, trimmed; null if empty. */
     private Part part(Part line, int from, int to) {
-        String l = line.text;
-        while (from < to && Character.isWhitespace(l.charAt(from))) {
+        return span(line.line, line.start + from, line.start + to);
+    }
+
+    /** The original's [from, to), trimmed, as a part of the given line; null if only white space. */
+    private Part span(int line, int from, int to) {
+        while (from < to && Character.isWhitespace(original.charAt(from))) {
             from++;
         }
-        while (to > from && Character.isWhitespace(l.charAt(to - 1))) {
+        while (to > from && Character.isWhitespace(original.charAt(to - 1))) {
             to--;
         }
-        return to > from ? new Part(line.line, line.start + from, line.start + to, l.substring(from, to)) : null;
+        return to > from ? new Part(line, from, to, original.substring(from, to)) : null;
     }
 
     private record Reading(List<Part> parts, double score) {}

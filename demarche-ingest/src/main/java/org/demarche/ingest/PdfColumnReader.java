@@ -2,6 +2,7 @@ package org.demarche.ingest;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -75,7 +76,7 @@ final class PdfColumnReader {
         int i = 0;
         while (i < rows.size()) {
             if (gutters.isEmpty() || crossesAll(rows.get(i), gutters)) {
-                appendRow(out, rows, i, rows.get(i).glyphs, charWidth, pitch);
+                appendRow(out, rows, i - 1, i, rows.get(i).glyphs, charWidth, pitch);
                 i++;
                 continue;
             }
@@ -108,10 +109,10 @@ final class PdfColumnReader {
                 for (int k = 1; k < in.size(); k++) {
                     gaps[k - 1] = rows.get(in.get(k)).y - rows.get(in.get(k - 1)).y;
                 }
-                java.util.Arrays.sort(gaps);
+                Arrays.sort(gaps);
                 float columnPitch = gaps.length == 0 ? pitch : gaps[gaps.length / 2];
                 for (int k = 0; k < in.size(); k++) {
-                    appendRowAfter(out, rows, k == 0 ? -1 : in.get(k - 1), in.get(k), parts.get(k), charWidth, columnPitch);
+                    appendRow(out, rows, k == 0 ? -1 : in.get(k - 1), in.get(k), parts.get(k), charWidth, columnPitch);
                 }
             }
             i = end;
@@ -119,13 +120,8 @@ final class PdfColumnReader {
         return !gutters.isEmpty();
     }
 
-    private static void appendRow(StringBuilder out, List<Row> rows, int r, List<TextPosition> glyphs, float charWidth,
-                                  float pitch) {
-        appendRowAfter(out, rows, r - 1, r, glyphs, charWidth, pitch);
-    }
-
     /** A row's text, after a line break, or a blank line if the gap from the row above is a paragraph's. */
-    private static void appendRowAfter(StringBuilder out, List<Row> rows, int previous, int r, List<TextPosition> glyphs,
+    private static void appendRow(StringBuilder out, List<Row> rows, int previous, int r, List<TextPosition> glyphs,
                                        float charWidth, float pitch) {
         if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
             boolean paragraph = previous >= 0 && pitch > 0 && rows.get(r).y - rows.get(previous).y > 1.6f * pitch;
@@ -275,7 +271,7 @@ final class PdfColumnReader {
         for (int i = 0; i < w.length; i++) {
             w[i] = glyphs.get(i).getWidthDirAdj();
         }
-        java.util.Arrays.sort(w);
+        Arrays.sort(w);
         return Math.max(1f, w[w.length / 2]);
     }
 
@@ -287,7 +283,7 @@ final class PdfColumnReader {
         for (int i = 1; i < rows.size(); i++) {
             d[i - 1] = rows.get(i).y - rows.get(i - 1).y;
         }
-        java.util.Arrays.sort(d);
+        Arrays.sort(d);
         return d[d.length / 2];
     }
 }

@@ -56,28 +56,19 @@ public final class OffsetMap {
                 if (j < 0) {
                     j = -j - 2;
                 }
+                int untilNext = j + 1 < next.cleanStarts.length ? next.cleanStarts[j + 1] - mid : left;
                 int run;
-                int to;
-                if (j < 0) { // before the next map's first segment: unmapped, as toOriginal does
-                    run = Math.min(left, next.cleanStarts.length > 0 ? next.cleanStarts[0] - mid : left);
-                    to = mid;
+                if (j < 0) { // before the next map's first segment: kept as it is, as toOriginal does
+                    run = Math.min(left, untilNext);
+                    b.add(clean, mid, run);
+                } else if (mid - next.cleanStarts[j] >= next.lengths[j]) {
+                    // on a separator the next map inserted: left unmapped, up to its next segment
+                    run = Math.min(left, untilNext);
                 } else {
                     int into = mid - next.cleanStarts[j];
-                    int inSegment = next.lengths[j] - into;
-                    int untilNext = j + 1 < next.cleanStarts.length ? next.cleanStarts[j + 1] - mid : Integer.MAX_VALUE;
-                    if (inSegment <= 0) { // on a separator the next map inserted: up to its next segment
-                        run = Math.min(left, untilNext);
-                        to = next.origStarts[j] + next.lengths[j];
-                        b.add(clean, to, 0);
-                        clean += run;
-                        mid += run;
-                        left -= run;
-                        continue;
-                    }
-                    run = Math.min(left, Math.min(inSegment, untilNext));
-                    to = next.origStarts[j] + into;
+                    run = Math.min(left, Math.min(next.lengths[j] - into, untilNext));
+                    b.add(clean, next.origStarts[j] + into, run);
                 }
-                b.add(clean, to, run);
                 clean += run;
                 mid += run;
                 left -= run;

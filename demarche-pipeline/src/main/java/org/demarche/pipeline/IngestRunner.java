@@ -365,16 +365,15 @@ public final class IngestRunner {
         String fingerprint = fingerprint(meta);
         String prefix = path + "#";
         Map<String, SourceState> before = known.subMap(prefix, true, prefix + Character.MAX_VALUE, true);
-        long size;
-        long modified;
+        Stamp stamp;
         try {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            size = a.size();
-            modified = a.lastModifiedTime().toMillis();
+            stamp = Stamp.of(path);
         } catch (IOException e) {
             done.put(failed(path, "cannot read: " + e.getMessage(), null));
             return Outcome.FAILED;
         }
+        long size = stamp.size();
+        long modified = stamp.modified();
         if (!before.isEmpty() && before.values().stream().allMatch(s -> s.fingerprint().equals(fingerprint)
                 && s.size() == size && s.modified() == modified)) {
             for (Map.Entry<String, SourceState> e : before.entrySet()) {
@@ -429,17 +428,16 @@ public final class IngestRunner {
     /** Worker side: read, recognise what is unchanged, extract what is not. */
     private Result process(Path path, DocumentMetadata meta, SourceState previous) {
         String fingerprint = fingerprint(meta);
-        long size;
-        long modified;
+        Stamp stamp;
         try {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            size = a.size();
-            modified = a.lastModifiedTime().toMillis();
+            stamp = Stamp.of(path);
         } catch (NoSuchFileException e) {
             return failed(path, "the file was deleted before it could be read", previous);
         } catch (IOException e) {
             return failed(path, "cannot read: " + e.getMessage(), previous);
         }
+        long size = stamp.size();
+        long modified = stamp.modified();
         boolean sameFacts = previous != null && previous.fingerprint().equals(fingerprint);
         if (sameFacts && previous.size() == size && previous.modified() == modified) {
             return new Result(path, path.toString(), Outcome.UNCHANGED, null, null, fingerprint, size, modified, null,
@@ -464,6 +462,14 @@ public final class IngestRunner {
         }
         return document(path, path.toString(), path.getFileName().toString(), bytes, hash, meta, fingerprint,
                 bytes.length, modified, previous);
+    }
+
+    /** A file's size and time, which say whether it changed since it was last read. */
+    private record Stamp(long size, long modified) {
+        static Stamp of(Path path) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return new Stamp(a.size(), a.lastModifiedTime().toMillis());
+        }
     }
 
     /** Reads one document's bytes and extracts from it; never throws for what is in the bytes. */

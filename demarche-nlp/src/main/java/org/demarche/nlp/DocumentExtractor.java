@@ -33,19 +33,6 @@ import org.demarche.model.StatementKind;
  */
 public final class DocumentExtractor {
 
-    /** Verbs that report speech or writing (lemmas). */
-    static final Set<String> SPEECH = Set.of("say", "tell", "add", "state", "declare", "warn", "claim", "suggest",
-            "insist", "argue", "stress", "note", "announce", "urge", "demand", "complain", "answer", "reply",
-            "respond", "explain", "emphasize", "emphasise", "assert", "maintain", "acknowledge", "admit", "deny",
-            "promise", "pledge", "vow", "predict", "write", "confirm", "accuse", "criticize", "criticise", "reiterate",
-            "repeat", "recall", "observe", "remark", "ask", "threaten", "caution", "concede", "contend", "mention",
-            "underline", "underscore", "affirm", "proclaim", "comment", "indicate", "charge", "agree",
-            "estimate", "conclude", "point", "report", "quote", "testify");
-    /** Nouns that describe a speaker by office ("the envoy said"). */
-    private static final Set<String> OFFICES = Set.of("minister", "envoy", "ambassador", "spokesman", "spokeswoman",
-            "spokesperson", "diplomat", "president", "chief", "secretary", "leader", "commander", "official", "premier",
-            "chairman", "chairwoman", "representative", "counselor", "counsellor", "general", "senator", "prosecutor",
-            "head", "director", "negotiator", "mediator", "prime", "king", "queen", "chancellor");
     private static final Set<String> HE_SHE = Set.of("he", "she", "him", "her");
     private static final Set<String> NUMERIC = Set.of("DATE", "TIME", "DURATION", "SET", "NUMBER", "ORDINAL", "PERCENT",
             "MONEY");
@@ -87,6 +74,10 @@ public final class DocumentExtractor {
         final String published;
         final String docDate;
         final List<QuoteFinder.Quote> quotes;
+        /** Verbs that report speech or writing, verbs that attribute a quotation next to them, offices (lemmas). */
+        final Set<String> speech;
+        final Set<String> attributing;
+        final Set<String> offices;
         final List<Extraction.LocalActor> actors = new ArrayList<>();
         final Map<String, Integer> actorByKey = new HashMap<>();
         final List<Extraction.Mention> mentions = new ArrayList<>();
@@ -100,6 +91,8 @@ public final class DocumentExtractor {
         final List<List<Ent>> ents = new ArrayList<>();
         final Map<QuoteFinder.Quote, Integer> quoteSpeaker = new HashMap<>();
         int salientPerson = -1;
+        /** The sentence that made salientPerson salient. */
+        int salientSentence = -10;
         String narrativeDate;
         String storyYear;
 
@@ -109,6 +102,12 @@ public final class DocumentExtractor {
             this.published = this.meta.published();
             this.docDate = published != null && published.matches("\\d{4}-\\d{2}-\\d{2}") ? published : null;
             this.quotes = QuoteFinder.find(text);
+            Lexicon words = Lexicon.forLanguage(this.meta.language());
+            this.speech = words.words("speech-verbs");
+            Set<String> attributing = new java.util.HashSet<>(speech);
+            attributing.addAll(words.words("attribution-verbs"));
+            this.attributing = Set.copyOf(attributing);
+            this.offices = words.words("offices");
         }
 
         Extraction run() {
@@ -119,6 +118,7 @@ public final class DocumentExtractor {
             List<CoreSentence> sents = doc.sentences();
             for (int s = 0; s < sents.size(); s++) {
                 updateNarrativeDate(s);
+                attributeQuotesEndingIn(s);
                 speech(s);
                 rolesIn(s);
                 eventsIn(s);
@@ -472,6 +472,186 @@ public final class DocumentExtractor {
             return a;
         }
 
+        // ---- a quotation's attribution next to it -------------------------------------------
+
+        /** Who a quotation's attribution names, the cue word, and where the attribution ends. */
+        record Attribution(int speaker, String cue, int end) {}
+
+        /** The speaker of the latest attributed quotation, and the sentence it was in. */
+        int lastQuoteSpeaker = -1;
+        int lastQuoteSentence = -10;
+
+        /**
+         * "…," said X / "…," X said / "…," he said / "…," the senator wrote: the attribution right after a
+         * quotation's closing mark, read off the tokens and entities. The parser is not asked: it often takes
+         * the quotation's last noun for the subject of an inverted "said". A quotation resumed right after
+         * the attribution ("…," she said, "…") is the same speaker's.
+         */
+        void attributeQuotesEndingIn(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            int from = s.charOffsets().first();
+            int to = s.charOffsets().second();
+            List<CoreLabel> toks = s.tokens();
+            for (QuoteFinder.Quote q : quotes) {
+                if (q.end() < from || q.end() >= to || quoteSpeaker.containsKey(q)) {
+                    continue;
+                }
+                int k = firstWordAfter(toks, q.end());
+                if (k < 0) {
+                    continue;
+                }
+                Attribution a = attributionAt(si, toks, k);
+                if (a == null) {
+                    continue;
+                }
+                addQuote(q, a.speaker(), a.cue(), si);
+                QuoteFinder.Quote resumed = quoteAfter(a.end() - 1, to);
+                if (resumed != null && !quoteSpeaker.containsKey(resumed)
+                        && text.substring(a.end(), resumed.start()).matches("[\\s,:;—–-]*[\"“'‘«]{1,2}")) {
+                    addQuote(resumed, a.speaker(), a.cue(), si);
+                }
+            }
+        }
+
+        void addQuote(QuoteFinder.Quote q, int speaker, String cue, int si) {
+            quoteSpeaker.put(q, speaker);
+            statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, q.start(), q.end(), q.text(text),
+                    dateOf(si), cue));
+            if (actors.get(speaker).kind() == ActorKind.PERSON) {
+                lastQuoteSpeaker = speaker;
+                lastQuoteSentence = si;
+            }
+        }
+
+        /** The first word after a quotation's closing mark and its punctuation, or -1 if other words come between. */
+        int firstWordAfter(List<CoreLabel> toks, int quoteEnd) {
+            for (int i = 0; i < toks.size(); i++) {
+                CoreLabel t = toks.get(i);
+                if (t.beginPosition() < quoteEnd) {
+                    continue;
+                }
+                if (t.word().matches("[\\p{Punct}“”‘’«»—–…]+")) {
+                    continue;
+                }
+                String gap = text.substring(quoteEnd, t.beginPosition());
+                return gap.matches("[\\s\"“”'’»,.?!…—–-]*") && gap.matches(".*[\"”'’»].*") && quoteAt(t.beginPosition()) == null
+                        ? i : -1;
+            }
+            return -1;
+        }
+
+        /** The attribution that starts at token k: a verb then its speaker, or a speaker then its verb. */
+        Attribution attributionAt(int si, List<CoreLabel> toks, int k) {
+            CoreLabel first = toks.get(k);
+            if (isVerb(first) && attributing.contains(lemma(first))) {
+                // "…," said James Lewis, an expert at …  /  "…," said another user, Johanna Bayer
+                int speaker = -1;
+                int end = first.endPosition();
+                for (int j = k + 1; j < toks.size() && j <= k + 16 && speaker < 0; j++) {
+                    CoreLabel t = toks.get(j);
+                    if (quoteAt(t.beginPosition()) != null || t.word().equals(";")) {
+                        break;
+                    }
+                    Ent e = entAt(si, t.beginPosition());
+                    if (e != null && e.actor >= 0 && "person".equals(e.kind) && !possessive(e)) {
+                        speaker = e.actor;
+                        end = e.end;
+                    }
+                }
+                if (speaker < 0 && k + 1 < toks.size()) {
+                    Ent e = entAt(si, toks.get(k + 1).beginPosition());
+                    if (e != null && e.actor >= 0 && !"person".equals(e.kind)) {
+                        speaker = e.actor; // "…," said the State Department
+                        end = e.end;
+                    } else if (HE_SHE.contains(toks.get(k + 1).word().toLowerCase(Locale.ROOT))) {
+                        speaker = personMeant(si);
+                        end = toks.get(k + 1).endPosition();
+                    }
+                }
+                return speaker >= 0 ? new Attribution(speaker, first.word(), end) : null;
+            }
+            // "…," Ms. Katz said / "…," Douglas Holtz-Eakin, an adviser …, wrote / "…," he added
+            int verb = -1;
+            for (int j = k; j < toks.size() && j <= k + 30; j++) {
+                CoreLabel t = toks.get(j);
+                if (quoteAt(t.beginPosition()) != null || t.word().equals(";")) {
+                    break;
+                }
+                if (isFinite(t) && attributing.contains(lemma(t)) && j > k) {
+                    verb = j;
+                    break;
+                }
+            }
+            if (verb < 0 && k + 1 < toks.size() && isFinite(toks.get(k + 1)) && (k + 2 >= toks.size()
+                    || toks.get(k + 2).word().matches("[.,;!?]"))) {
+                verb = k + 1; // "…," Hannity started.
+            }
+            if (verb < 0) {
+                return null;
+            }
+            int speaker = -1;
+            int fallback = -1;
+            for (int j = k; j < verb; j++) {
+                Ent e = entAt(si, toks.get(j).beginPosition());
+                if (e == null || e.actor < 0) {
+                    continue;
+                }
+                if ("person".equals(e.kind) && !possessive(e)) {
+                    speaker = e.actor;
+                    break;
+                }
+                if (fallback < 0 && !"person".equals(e.kind) && !possessive(e)) {
+                    fallback = e.actor;
+                }
+            }
+            String w = first.word().toLowerCase(Locale.ROOT);
+            if (speaker < 0 && verb == k + 1 && HE_SHE.contains(w)) {
+                speaker = personMeant(si);
+            }
+            if (speaker < 0 && fallback >= 0) {
+                speaker = fallback;
+            }
+            if (speaker < 0) {
+                speaker = described(si, toks, k, verb);
+            }
+            return speaker >= 0 ? new Attribution(speaker, toks.get(verb).word(), toks.get(verb).endPosition()) : null;
+        }
+
+        /** "the senator", "the billionaire real estate magnate": the person of that office the story is about. */
+        int described(int si, List<CoreLabel> toks, int from, int verb) {
+            if (!toks.get(from).word().equalsIgnoreCase("the") || verb - from > 6) {
+                return -1; // "a spokeswoman said": someone unnamed
+            }
+            String head = lemma(toks.get(verb - 1));
+            if (!offices.contains(head)) {
+                return -1;
+            }
+            for (Map.Entry<Integer, String> held : titles.entrySet()) {
+                if (held.getValue().contains(head) && held.getKey() == salientPerson) {
+                    return held.getKey();
+                }
+            }
+            return personMeant(si);
+        }
+
+        /** Who "he" or "she" next to a quotation is: the speaker of the quotation just before, else the salient person. */
+        int personMeant(int si) {
+            return lastQuoteSpeaker >= 0 && si - lastQuoteSentence <= 3 && lastQuoteSentence >= salientSentence
+                    ? lastQuoteSpeaker : salientPerson;
+        }
+
+        boolean isVerb(CoreLabel t) {
+            return t.tag() != null && t.tag().startsWith("VB");
+        }
+
+        boolean isFinite(CoreLabel t) {
+            return "VBD".equals(t.tag()) || "VBZ".equals(t.tag()) || "VBP".equals(t.tag());
+        }
+
+        String lemma(CoreLabel t) {
+            return t.lemma() == null ? t.word().toLowerCase(Locale.ROOT) : t.lemma().toLowerCase(Locale.ROOT);
+        }
+
         // ---- speech ------------------------------------------------------------------------
 
         void parseSpeechSentences() {
@@ -484,14 +664,14 @@ public final class DocumentExtractor {
                 if (meta.speaker() != null && !mayReportOthers(si)) {
                     continue; // a speaker's "we have said" is the speaker's own text already (speakerText)
                 }
-                boolean speech = false;
+                boolean speaks = false;
                 for (CoreLabel t : s.tokens()) {
-                    if (t.tag() != null && t.tag().startsWith("VB") && SPEECH.contains(t.lemma())) {
-                        speech = true;
+                    if (t.tag() != null && t.tag().startsWith("VB") && speech.contains(t.lemma())) {
+                        speaks = true;
                         break;
                     }
                 }
-                if (speech) {
+                if (speaks) {
                     chosen.add(s.coreMap()); // events are read from entities and word order: they need no parse
                 }
             }
@@ -517,7 +697,7 @@ public final class DocumentExtractor {
             List<CoreLabel> toks = s.tokens();
             for (int i = 0; i < toks.size(); i++) {
                 CoreLabel t = toks.get(i);
-                if (t.tag() != null && t.tag().startsWith("VB") && SPEECH.contains(t.lemma())) {
+                if (t.tag() != null && t.tag().startsWith("VB") && speech.contains(t.lemma())) {
                     lastVerb = i;
                 }
             }
@@ -548,8 +728,8 @@ public final class DocumentExtractor {
             List<CoreLabel> toks = s.tokens();
             List<Integer> verbs = new ArrayList<>();
             for (CoreLabel t : toks) {
-                if (t.tag() != null && t.tag().startsWith("VB") && SPEECH.contains(t.lemma())
-                        && quoteAt(t.beginPosition()) == null) {
+                if (t.tag() != null && t.tag().startsWith("VB") && speech.contains(t.lemma())
+                        && quoteAt(t.beginPosition()) == null && !bareParticiple(toks, t)) {
                     verbs.add(t.index());
                 }
             }
@@ -611,6 +791,15 @@ public final class DocumentExtractor {
                     clause(g, marked, verb, speaker, date, v.word());
                 }
             }
+        }
+
+        /** "the solution proposed by the envoy": a participle with no auxiliary reports no one's speech here. */
+        boolean bareParticiple(List<CoreLabel> toks, CoreLabel t) {
+            if (!"VBN".equals(t.tag()) || t.index() < 2) {
+                return false;
+            }
+            String before = lemma(toks.get(t.index() - 2));
+            return !before.equals("have") && !before.equals("be") && !before.equals("not");
         }
 
         boolean negatedOrPassive(SemanticGraph g, IndexedWord verb) {
@@ -712,7 +901,7 @@ public final class DocumentExtractor {
                 return best;
             }
             String lemma = t.lemma() == null ? "" : t.lemma().toLowerCase();
-            if (OFFICES.contains(lemma) && "NN".equals(t.tag())) {
+            if (offices.contains(lemma) && "NN".equals(t.tag())) {
                 for (Map.Entry<Integer, String> held : titles.entrySet()) {
                     if (held.getValue().contains(lemma) && held.getKey() == salientPerson) {
                         return held.getKey();
@@ -1214,6 +1403,17 @@ public final class DocumentExtractor {
 
         /** The person a later "he" or "the envoy" most likely means: this sentence's subject person. */
         void updateSalience(int si) {
+            if (lastQuoteSentence == si) {
+                salientPerson = lastQuoteSpeaker; // the sentence gave a person's words: they are who it is about
+                salientSentence = si;
+                return;
+            }
+            if (updateSalienceFromSubject(si)) {
+                salientSentence = si;
+            }
+        }
+
+        boolean updateSalienceFromSubject(int si) {
             SemanticGraph g = graph(doc.sentences().get(si));
             if (g != null) {
                 for (IndexedWord root : g.getRoots()) {
@@ -1222,7 +1422,7 @@ public final class DocumentExtractor {
                         int a = resolve(si, g, subj);
                         if (a >= 0 && actors.get(a).kind() == ActorKind.PERSON) {
                             salientPerson = a;
-                            return;
+                            return true;
                         }
                     }
                 }
@@ -1230,9 +1430,10 @@ public final class DocumentExtractor {
             for (Ent e : ents.get(si)) {
                 if ("person".equals(e.kind) && quoteAt(e.start) == null && !possessive(e)) {
                     salientPerson = e.actor;
-                    return;
+                    return true;
                 }
             }
+            return false;
         }
 
         boolean possessive(Ent e) {

@@ -7,7 +7,7 @@ import java.util.List;
  * Finds quotations in text: curly and straight double quotes and guillemets, single quotes
  * when a paragraph uses them as its outer marks, nested quotes kept inside their outer quote,
  * a quote running on over paragraphs (the next paragraph reopens it), and an unbalanced
- * quote closed at its paragraph's end. Whether a quote is a statement or a scare quote is for
+ * quote closed at its paragraph's end, and two apostrophes ('' … '') as one double mark. Whether a quote is a statement or a scare quote is for
  * the caller to decide (it needs a speaker and a cue).
  */
 public final class QuoteFinder {
@@ -38,14 +38,22 @@ public final class QuoteFinder {
     private static boolean paragraph(String text, int from, int to, boolean continuing, List<Quote> out) {
         boolean doubles = false;
         for (int i = from; i < to && !doubles; i++) {
-            doubles = "\"“”«»„".indexOf(text.charAt(i)) >= 0;
+            doubles = "\"“”«»„".indexOf(text.charAt(i)) >= 0 || twoApostrophes(text, i, to);
         }
         int openAt = -1;
+        int openWidth = 1;
         int depth = 0;
         int firstWord = firstNonSpace(text, from);
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            int role = doubles ? doubleRole(text, i, from, to) : singleRole(text, i, from, to);
+            int width = 1;
+            int role;
+            if (doubles && twoApostrophes(text, i, to)) {
+                width = 2;
+                role = straightRole(text, i, width, from, to);
+            } else {
+                role = doubles ? doubleRole(text, i, from, to) : singleRole(text, i, from, to);
+            }
             if (role == 0) {
                 continue;
             }
@@ -55,21 +63,41 @@ public final class QuoteFinder {
             }
             if (role > 0) {
                 if (depth++ == 0) {
-                    openAt = i + 1;
+                    openAt = i + width;
+                    openWidth = width;
                 }
             } else if (depth > 0 && --depth == 0) {
-                add(out, text, openAt, i, continuing && openAt - 1 == firstWord, false);
+                add(out, text, openAt, i, continuing && openAt - openWidth == firstWord, false);
                 openAt = -1;
             }
+            i += width - 1;
         }
         if (depth > 0 && openAt >= 0) {
             // unclosed: runs on if the next paragraph reopens a quote (news convention), else ends here
             int next = to + 2;
-            boolean reopens = next < text.length() && isOpening(text.charAt(firstNonSpace(text, next)));
-            add(out, text, openAt, trimEnd(text, openAt, to), continuing && openAt - 1 == firstWord, !reopens);
+            boolean reopens = next < text.length() && isOpening(text, firstNonSpace(text, next));
+            add(out, text, openAt, trimEnd(text, openAt, to), continuing && openAt - openWidth == firstWord, !reopens);
             return reopens;
         }
         return false;
+    }
+
+    /**
+     * '' at i: two apostrophes written as one double mark (the New York Times' style, text from LaTeX).
+     * Of three ("country,'''"), the first is a single mark closing inside and the last two the double.
+     */
+    private static boolean twoApostrophes(String text, int i, int to) {
+        if (i + 1 >= to || text.charAt(i) != '\'' || text.charAt(i + 1) != '\'') {
+            return false;
+        }
+        return i + 2 >= to || text.charAt(i + 2) != '\'';
+    }
+
+    /** A straight mark of the given width: opening after a space, closing before one, else by its neighbours. */
+    private static int straightRole(String text, int i, int width, int from, int to) {
+        boolean before = i == from || isSpaceOrOpenPunct(text.charAt(i - 1));
+        boolean after = i + width >= to || isSpaceOrClosePunct(text.charAt(i + width));
+        return before && !after ? 1 : (!before && after ? -1 : (before ? 1 : -1));
     }
 
     private static int firstNonSpace(String text, int i) {
@@ -79,8 +107,9 @@ public final class QuoteFinder {
         return Math.min(i, text.length() - 1);
     }
 
-    private static boolean isOpening(char c) {
-        return c == '"' || c == '“' || c == '«' || c == '„' || c == '‘';
+    private static boolean isOpening(String text, int i) {
+        char c = text.charAt(i);
+        return c == '"' || c == '“' || c == '«' || c == '„' || c == '‘' || twoApostrophes(text, i, text.length());
     }
 
     private static int trimEnd(String text, int start, int end) {

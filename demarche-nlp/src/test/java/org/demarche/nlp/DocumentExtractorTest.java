@@ -44,6 +44,30 @@ class DocumentExtractorTest {
         return x.statements().stream().filter(s -> s.text().contains(textPart)).findFirst();
     }
 
+    /** The attribution after a quotation, in the orders news writes it (the parser misreads the inverted one). */
+    @Test
+    void theAttributionAfterAQuotationNamesItsSpeaker() {
+        String text = """
+                Voters in the county went to the polls on Tuesday.
+
+                \u201cTurnout was the highest in a decade,\u201d said Maria Okafor, an election official in the county. \u201cWe ran out of ballots twice.\u201d
+
+                \u201cIt shows how much people care about the bridge,\u201d Tom Lindqvist, a local councillor, wrote on his blog.
+
+                \u201cThe count will take another day,\u201d she said, \u201cbecause every ballot is checked by hand.\u201d
+
+                \u201cNobody expected this,\u201d Lindqvist joked.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertEquals("Maria Okafor", speaker(x, "Turnout was the highest"), "\"…,\" said X");
+        assertEquals("Maria Okafor", speaker(x, "We ran out of ballots"), "the next quotation of the paragraph");
+        assertEquals("Tom Lindqvist", speaker(x, "It shows how much"), "\"…,\" X, apposition, wrote");
+        assertEquals("Tom Lindqvist", speaker(x, "Nobody expected this"), "a verb of attribution, not of speech");
+        assertEquals(StatementKind.DIRECT, statement(x, "The count will take").get().kind());
+        assertEquals(speaker(x, "The count will take"), speaker(x, "because every ballot"),
+                "a quotation split by its attribution");
+    }
+
     @Test
     void quotesAreTheirSpeakersWordsAndScareQuotesAreNot() throws Exception {
         Document d = doc(Corpora.seed("002"), seeds);

@@ -33,6 +33,13 @@ class QuoteFinderTest {
     }
 
     @Test
+    void twoApostrophesAreOneDoubleMark() {
+        String text = "''We met as the 'core four' today,'' Ms. Alvarez added. ''They said, 'Go home,''' she said.";
+        List<String> q = QuoteFinder.find(text).stream().map(x -> x.text(text)).toList();
+        assertEquals(List.of("We met as the 'core four' today,", "They said, 'Go home,'"), q);
+    }
+
+    @Test
     void aQuoteRunsOnWhenTheNextParagraphReopensIt() {
         String text = "He said: \"We will not accept this.\n\n\"Nor will we accept anything like it,\" he added.";
         List<QuoteFinder.Quote> q = QuoteFinder.find(text);

@@ -1,0 +1,69 @@
+package org.demarche.nlp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The word lists extraction reads (speech verbs, offices), one file each under a folder per language
+ * (resources org/demarche/nlp/LANG/), so that a second language is a folder of lists, not a fork of
+ * the code. A language without a folder falls back to English.
+ */
+public final class Lexicon {
+
+    private static final Map<String, Lexicon> LOADED = new ConcurrentHashMap<>();
+    private final String language;
+    private final Map<String, Set<String>> lists = new ConcurrentHashMap<>();
+
+    private Lexicon(String language) {
+        this.language = language;
+    }
+
+    /** The lists of a language ("en", "en-US", null for the default). */
+    public static Lexicon forLanguage(String language) {
+        String lang = language == null || language.isBlank() ? "en"
+                : language.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        if (Lexicon.class.getResource(lang + "/speech-verbs.txt") == null) {
+            lang = "en";
+        }
+        return LOADED.computeIfAbsent(lang, Lexicon::new);
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** The words of one list (file name without .txt), lower case, in file order. */
+    public Set<String> words(String list) {
+        return lists.computeIfAbsent(list, this::read);
+    }
+
+    private Set<String> read(String list) {
+        String path = language + "/" + list + ".txt";
+        Set<String> out = new LinkedHashSet<>();
+        try (InputStream in = Lexicon.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no word list " + path);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                int hash = line.indexOf('#');
+                String w = (hash >= 0 ? line.substring(0, hash) : line).strip().toLowerCase(Locale.ROOT);
+                if (!w.isEmpty()) {
+                    out.add(w);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read word list " + path, e);
+        }
+        return Set.copyOf(out);
+    }
+}

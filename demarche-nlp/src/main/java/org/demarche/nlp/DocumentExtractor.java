@@ -496,11 +496,23 @@ public final class DocumentExtractor {
                 if (q.end() < from || q.end() >= to || quoteSpeaker.containsKey(q)) {
                     continue;
                 }
+                Attribution a = null;
                 int k = firstWordAfter(toks, q.end());
-                if (k < 0) {
-                    continue;
+                if (k >= 0) {
+                    a = attributionAt(si, toks, k);
+                } else if (si + 1 < doc.sentences().size() && q.text(text).matches("(?s).*[?!]\\W*")) {
+                    // "…?" asked Sen. Mikulski: the splitter ended the sentence at the question mark
+                    List<CoreLabel> next = doc.sentences().get(si + 1).tokens();
+                    if (firstWordAfter(next, q.end()) == 0) {
+                        a = attributionAt(si + 1, next, 0);
+                        if (a != null && a.end() - next.get(0).beginPosition() > 80) {
+                            a = null; // a sentence of its own, not an attribution
+                        }
+                    }
                 }
-                Attribution a = attributionAt(si, toks, k);
+                if (a == null) {
+                    a = introducedBy(si, toks, q);
+                }
                 if (a == null) {
                     continue;
                 }
@@ -511,6 +523,40 @@ public final class DocumentExtractor {
                     addQuote(resumed, a.speaker(), a.cue(), si);
                 }
             }
+        }
+
+        /** "She then addressed the supporters: “…”", "Here's Clinton in 1992: “…”": the person before the colon. */
+        Attribution introducedBy(int si, List<CoreLabel> toks, QuoteFinder.Quote q) {
+            if (!text.substring(Math.max(0, q.start() - 4), q.start()).matches("(?s).*:\\s*[\"“'‘«]{1,2}")) {
+                return null;
+            }
+            int colon = -1;
+            for (int i = 0; i < toks.size() && toks.get(i).beginPosition() < q.start(); i++) {
+                if (toks.get(i).word().equals(":")) {
+                    colon = i;
+                }
+            }
+            if (colon < 0) {
+                return null;
+            }
+            int clause = 0;
+            for (int i = colon - 1; i >= 0; i--) {
+                if (toks.get(i).word().matches("[;:]") || quoteAt(toks.get(i).beginPosition()) != null) {
+                    clause = i + 1;
+                    break;
+                }
+            }
+            for (int i = clause; i < colon; i++) {
+                CoreLabel t = toks.get(i);
+                Ent e = entAt(si, t.beginPosition());
+                if (e != null && e.actor >= 0 && "person".equals(e.kind) && !possessive(e)) {
+                    return new Attribution(e.actor, ":", toks.get(colon).endPosition());
+                }
+                if (i == clause && HE_SHE.contains(t.word().toLowerCase(Locale.ROOT)) && personMeant(si) >= 0) {
+                    return new Attribution(personMeant(si), ":", toks.get(colon).endPosition());
+                }
+            }
+            return null;
         }
 
         void addQuote(QuoteFinder.Quote q, int speaker, String cue, int si) {
@@ -545,62 +591,65 @@ public final class DocumentExtractor {
             CoreLabel first = toks.get(k);
             if (isVerb(first) && attributing.contains(lemma(first))) {
                 // "…," said James Lewis, an expert at …  /  "…," said another user, Johanna Bayer
-                int speaker = -1;
-                int end = first.endPosition();
-                for (int j = k + 1; j < toks.size() && j <= k + 16 && speaker < 0; j++) {
+                for (int j = k + 1; j < toks.size() && j <= k + 16; j++) {
                     CoreLabel t = toks.get(j);
                     if (quoteAt(t.beginPosition()) != null || t.word().equals(";")) {
                         break;
                     }
                     Ent e = entAt(si, t.beginPosition());
                     if (e != null && e.actor >= 0 && "person".equals(e.kind) && !possessive(e)) {
-                        speaker = e.actor;
-                        end = e.end;
+                        return new Attribution(e.actor, first.word(), e.end);
                     }
                 }
-                if (speaker < 0 && k + 1 < toks.size()) {
-                    Ent e = entAt(si, toks.get(k + 1).beginPosition());
+                if (k + 1 < toks.size()) {
+                    CoreLabel next = toks.get(k + 1);
+                    Ent e = entAt(si, next.beginPosition());
                     if (e != null && e.actor >= 0 && !"person".equals(e.kind)) {
-                        speaker = e.actor; // "…," said the State Department
-                        end = e.end;
-                    } else if (HE_SHE.contains(toks.get(k + 1).word().toLowerCase(Locale.ROOT))) {
-                        speaker = personMeant(si);
-                        end = toks.get(k + 1).endPosition();
+                        return new Attribution(e.actor, first.word(), e.end); // "…," said the State Department
+                    }
+                    if (HE_SHE.contains(next.word().toLowerCase(Locale.ROOT)) && personMeant(si) >= 0) {
+                        return new Attribution(personMeant(si), first.word(), next.endPosition());
+                    }
+                    int[] name = properName(toks, next.word().matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?") ? k + 2 : k + 1);
+                    if (name != null) { // "…," said Josh Earnest: a name the tagger did not take for one
+                        return new Attribution(nameActor(name), first.word(), name[1]);
                     }
                 }
-                return speaker >= 0 ? new Attribution(speaker, first.word(), end) : null;
+                return null;
             }
             // "…," Ms. Katz said / "…," Douglas Holtz-Eakin, an adviser …, wrote / "…," he added
             int verb = -1;
-            for (int j = k; j < toks.size() && j <= k + 30; j++) {
+            for (int j = k + 1; j < toks.size() && j <= k + 30; j++) {
                 CoreLabel t = toks.get(j);
                 if (quoteAt(t.beginPosition()) != null || t.word().equals(";")) {
                     break;
                 }
-                if (isFinite(t) && attributing.contains(lemma(t)) && j > k) {
+                if (isFinite(t) && attributing.contains(lemma(t))) {
                     verb = j;
                     break;
                 }
             }
-            if (verb < 0 && k + 1 < toks.size() && isFinite(toks.get(k + 1)) && (k + 2 >= toks.size()
-                    || toks.get(k + 2).word().matches("[.,;!?]"))) {
-                verb = k + 1; // "…," Hannity started.
+            int subjectEnd = subjectEnd(si, toks, k);
+            if (verb < 0 && subjectEnd > k && subjectEnd < toks.size() && isFinite(toks.get(subjectEnd))) {
+                verb = subjectEnd; // "…," Trump barked: any verb right after the name
             }
             if (verb < 0) {
                 return null;
             }
             int speaker = -1;
             int fallback = -1;
-            for (int j = k; j < verb; j++) {
+            Ent adjacent = entAt(si, toks.get(verb - 1).beginPosition());
+            if (adjacent != null && adjacent.actor >= 0 && "person".equals(adjacent.kind)) {
+                speaker = adjacent.actor; // "Sanders campaign manager Jeff Weaver said": the name next to the verb
+            }
+            for (int j = k; j < verb && speaker < 0; j++) {
                 Ent e = entAt(si, toks.get(j).beginPosition());
                 if (e == null || e.actor < 0) {
                     continue;
                 }
                 if ("person".equals(e.kind) && !possessive(e)) {
                     speaker = e.actor;
-                    break;
-                }
-                if (fallback < 0 && !"person".equals(e.kind) && !possessive(e)) {
+                } else if (fallback < 0 && !"person".equals(e.kind) && !possessive(e)) {
                     fallback = e.actor;
                 }
             }
@@ -608,8 +657,14 @@ public final class DocumentExtractor {
             if (speaker < 0 && verb == k + 1 && HE_SHE.contains(w)) {
                 speaker = personMeant(si);
             }
-            if (speaker < 0 && fallback >= 0) {
+            if (speaker < 0 && fallback >= 0 && entAt(si, first.beginPosition()) != null) {
                 speaker = fallback;
+            }
+            if (speaker < 0) {
+                int[] name = properName(toks, first.word().matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?") ? k + 1 : k);
+                if (name != null && name[2] == verb) {
+                    speaker = nameActor(name);
+                }
             }
             if (speaker < 0) {
                 speaker = described(si, toks, k, verb);
@@ -617,13 +672,67 @@ public final class DocumentExtractor {
             return speaker >= 0 ? new Attribution(speaker, toks.get(verb).word(), toks.get(verb).endPosition()) : null;
         }
 
-        /** "the senator", "the billionaire real estate magnate": the person of that office the story is about. */
+        /** The token after a subject that opens at k: a person's name, a pronoun or a proper name. */
+        int subjectEnd(int si, List<CoreLabel> toks, int k) {
+            CoreLabel t = toks.get(k);
+            if (HE_SHE.contains(t.word().toLowerCase(Locale.ROOT))) {
+                return k + 1;
+            }
+            Ent e = entAt(si, t.beginPosition());
+            if (e != null && "person".equals(e.kind)) {
+                return e.lastTok; // lastTok counts from 1: the token after the entity
+            }
+            int[] name = properName(toks, t.word().matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?") ? k + 1 : k);
+            return name == null ? -1 : name[2];
+        }
+
+        /**
+         * One to three capitalised proper nouns from token i ("Josh Earnest", "Ryder"): {start, end, next token},
+         * or null. Words the tagger knows for something else (a title, a place, an organisation) are no name.
+         */
+        int[] properName(List<CoreLabel> toks, int i) {
+            int j = i;
+            while (j < toks.size() && j < i + 3 && "NNP".equals(toks.get(j).tag())
+                    && Character.isUpperCase(toks.get(j).word().charAt(0))
+                    && ("O".equals(toks.get(j).ner()) || "PERSON".equals(toks.get(j).ner()))) {
+                j++;
+            }
+            if (j == i) {
+                return null;
+            }
+            return new int[] {toks.get(i).beginPosition(), toks.get(j - 1).endPosition(), j};
+        }
+
+        /** The person a bare name means: the document's one person of that surname, else a person of its own. */
+        int nameActor(int[] name) {
+            String surface = text.substring(name[0], name[1]);
+            String key = NameKeys.surnameKey(surface);
+            int found = -1;
+            for (Extraction.LocalActor a : actors) {
+                if (a.kind() == ActorKind.PERSON && NameKeys.surnameKey(a.name()).equals(key)) {
+                    if (found >= 0 && found != a.index()) {
+                        found = -2; // two people of that name: no guess
+                        break;
+                    }
+                    found = a.index();
+                }
+            }
+            if (found >= 0) {
+                addForm(found, surface);
+                return found;
+            }
+            return NameKeys.personTokens(surface).size() >= 2
+                    ? actor("p:" + NameKeys.personKey(surface), surface, ActorKind.PERSON)
+                    : actor("p:" + key, surface, ActorKind.PERSON);
+        }
+
+        /** "the senator", "the billionaire business mogul": the person the story is about, named as what they are. */
         int described(int si, List<CoreLabel> toks, int from, int verb) {
             if (!toks.get(from).word().equalsIgnoreCase("the") || verb - from > 6) {
                 return -1; // "a spokeswoman said": someone unnamed
             }
             String head = lemma(toks.get(verb - 1));
-            if (!offices.contains(head)) {
+            if (!offices.contains(head) && !Animacy.isPersonNoun(head)) {
                 return -1;
             }
             for (Map.Entry<Integer, String> held : titles.entrySet()) {

@@ -78,6 +78,8 @@ public final class DocumentExtractor {
         final Set<String> speech;
         final Set<String> attributing;
         final Set<String> offices;
+        /** Verbs of thought and feeling that carry a speaker's quoted words ("worried that … “…”"). */
+        final Set<String> thinking;
         final List<Extraction.LocalActor> actors = new ArrayList<>();
         final Map<String, Integer> actorByKey = new HashMap<>();
         final List<Extraction.Mention> mentions = new ArrayList<>();
@@ -108,6 +110,7 @@ public final class DocumentExtractor {
             attributing.addAll(words.words("attribution-verbs"));
             this.attributing = Set.copyOf(attributing);
             this.offices = words.words("offices");
+            this.thinking = words.words("thought-verbs");
         }
 
         Extraction run() {
@@ -120,6 +123,7 @@ public final class DocumentExtractor {
                 updateNarrativeDate(s);
                 attributeQuotesEndingIn(s);
                 speech(s);
+                embeddedQuotes(s);
                 rolesIn(s);
                 eventsIn(s);
                 updateSalience(s);
@@ -129,6 +133,9 @@ public final class DocumentExtractor {
             if (manifestSpeaker >= 0) {
                 speakerText(manifestSpeaker);
             }
+            // three words or fewer inside a sentence are a term, a title or a scare quote ("the “Remain” camp")
+            statements.removeIf(x -> x.kind() == StatementKind.DIRECT && x.cue() != null && wordCount(x.text()) < 4
+                    && !opensSentence(x.start()));
             statements.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                     : Integer.compare(a.end(), b.end()));
             for (int i = statements.size() - 1; i > 0; i--) {
@@ -1105,6 +1112,68 @@ public final class DocumentExtractor {
             return null;
         }
 
+        /**
+         * Quoted words inside a sentence that reports someone's speech or thought ("Ryan worried that the net was
+         * becoming “a hammock that lulls …”", "Ash wrote that officials made “numerous requests” …, “and even to
+         * agree …”"): four words or more, after a verb of speech, attribution or thought whose subject is named.
+         */
+        void embeddedQuotes(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            int from = s.charOffsets().first();
+            int to = s.charOffsets().second();
+            List<CoreLabel> toks = s.tokens();
+            for (QuoteFinder.Quote q : quotes) {
+                if (q.start() < from || q.start() >= to || quoteSpeaker.containsKey(q) || wordCount(q.text(text)) < 4) {
+                    continue;
+                }
+                int verb = -1;
+                for (int i = 0; i < toks.size() && toks.get(i).beginPosition() < q.start(); i++) {
+                    CoreLabel t = toks.get(i);
+                    String l = lemma(t);
+                    if (isVerb(t) && quoteAt(t.beginPosition()) == null && !bareParticiple(toks, t)
+                            && (attributing.contains(l) || thinking.contains(l))) {
+                        verb = i;
+                    }
+                }
+                if (verb < 0) {
+                    continue;
+                }
+                int speaker = subjectBefore(si, toks, verb);
+                if (speaker >= 0) {
+                    addQuote(q, speaker, toks.get(verb).word(), si);
+                }
+            }
+        }
+
+        /** The named subject of a verb: the parse's, else the person named nearest before it, else "he"/"she" opening the sentence. */
+        int subjectBefore(int si, List<CoreLabel> toks, int verb) {
+            SemanticGraph g = graph(doc.sentences().get(si));
+            if (g != null) {
+                IndexedWord v = g.getNodeByIndexSafe(verb + 1);
+                if (v != null) {
+                    for (IndexedWord subj : subjectsOf(g, v)) {
+                        int a = resolve(si, g, subj);
+                        if (a >= 0) {
+                            return a;
+                        }
+                    }
+                    return -1;
+                }
+            }
+            for (int i = verb - 1; i >= 0 && i >= verb - 25; i--) {
+                CoreLabel t = toks.get(i);
+                if (quoteAt(t.beginPosition()) != null || t.word().equals(";")) {
+                    break;
+                }
+                Ent e = entAt(si, t.beginPosition());
+                if (e != null && e.actor >= 0 && "person".equals(e.kind) && !possessive(e)) {
+                    return e.actor;
+                }
+            }
+            String first = toks.get(0).word().toLowerCase(Locale.ROOT);
+            return HE_SHE.contains(first) && verb <= 3 ? personMeant(si) : -1;
+        }
+
         /** Quotes no cue claimed: a run-on or next quote of the same speaker, else a scare quote or a title. */
         void unattributedQuotes() {
             QuoteFinder.Quote prev = null;
@@ -1114,7 +1183,10 @@ public final class DocumentExtractor {
                     boolean runOn = q.continued();
                     boolean sameParagraph = !text.substring(prev.end(), q.start()).contains("\n\n");
                     boolean opensSentence = opensSentence(q) && wordCount(q.text(text)) >= 4;
-                    if (runOn || sameParagraph && opensSentence) {
+                    // a paragraph that is a quotation, after a paragraph whose last quotation is someone's
+                    boolean nextParagraph = opensParagraph(q) && wordCount(q.text(text)) >= 4
+                            && text.substring(prev.end(), q.start()).split("\n\s*\n", -1).length == 2;
+                    if (runOn || sameParagraph && opensSentence || nextParagraph) {
                         speaker = quoteSpeaker.get(prev);
                         quoteSpeaker.put(q, speaker);
                         statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, q.start(), q.end(),
@@ -1126,11 +1198,37 @@ public final class DocumentExtractor {
         }
 
         boolean opensSentence(QuoteFinder.Quote q) {
-            int i = q.start() - 2;
+            return opensSentence(q.start());
+        }
+
+        boolean opensSentence(int quoteStart) {
+            int i = beforeMark(quoteStart);
             while (i >= 0 && text.charAt(i) == ' ') {
                 i--;
             }
-            return i < 0 || ".!?\n”\"".indexOf(text.charAt(i)) >= 0;
+            return i < 0 || ".!?\n”\"'".indexOf(text.charAt(i)) >= 0;
+        }
+
+        boolean opensParagraph(QuoteFinder.Quote q) {
+            int i = beforeMark(q.start());
+            while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i--;
+            }
+            return i < 0 || text.charAt(i) == '\n';
+        }
+
+        /** The offset just before a quotation's opening mark (one character, or two for ''). */
+        int beforeMark(int quoteStart) {
+            int i = quoteStart - 1;
+            while (i >= 0 && Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n') {
+                i--;
+            }
+            int marks = 0;
+            while (i >= 0 && marks < 2 && "\"“”'‘«„".indexOf(text.charAt(i)) >= 0) {
+                i--;
+                marks++;
+            }
+            return i;
         }
 
         /**

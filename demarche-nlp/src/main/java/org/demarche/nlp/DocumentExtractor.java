@@ -399,6 +399,22 @@ public final class DocumentExtractor {
                 addForm(ends, name);
                 return ends;
             }
+            // "EYP" after "EYP Mission Critical Facilities Inc.": a company goes by the first word of its name
+            if (name.matches("\\p{Lu}{2,6}")) {
+                int company = -1;
+                int companies = 0;
+                for (Extraction.LocalActor a : actors) {
+                    if (a.kind() == ActorKind.ORGANIZATION && a.name().startsWith(name + " ")
+                            && a.forms().stream().anyMatch(NameKeys::hasLegalForm)) {
+                        company = a.index();
+                        companies++;
+                    }
+                }
+                if (companies == 1) {
+                    addForm(company, name);
+                    return company;
+                }
+            }
             // "United Nations" and "UN" are one, by initials
             for (Extraction.LocalActor a : actors) {
                 if (a.kind() == ActorKind.ORGANIZATION

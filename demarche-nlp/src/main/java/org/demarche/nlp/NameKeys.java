@@ -39,11 +39,42 @@ public final class NameKeys {
             }
         }
         for (String tok : folded.split(" ")) {
-            if (tok.length() > 1 && !HONORIFICS.contains(tok)) {
+            if (tok.length() > 1 && !HONORIFICS.contains(tok) && !(GENERATIONS.contains(tok) && !out.isEmpty())) {
                 out.add(translit(tok));
             }
         }
         return out;
+    }
+
+    /** "Jr.", "III": a generation, not a surname ("Harry Hurt III" is a Hurt). */
+    private static final Set<String> GENERATIONS = Set.of("jr", "sr", "ii", "iii", "iv");
+    /** "Inc.", "Corp.", "Company": a company's legal form, not part of the name it goes by. */
+    private static final Set<String> LEGAL_FORMS = Set.of("inc", "incorporated", "corp", "corporation", "co", "company",
+            "ltd", "limited", "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv");
+
+    /** Whether an organisation's name ends with a legal form ("EYP Mission Critical Facilities Inc."). */
+    public static boolean hasLegalForm(String name) {
+        String[] w = fold(name).split(" ");
+        return w.length >= 2 && LEGAL_FORMS.contains(w[w.length - 1]);
+    }
+
+    /**
+     * Two full names of the same family name that can be one person: first names equal or one a short form
+     * of the other ("Fred" and "Frederick"), and middle names, where both give one, equal.
+     */
+    public static boolean compatibleFullNames(List<String> a, List<String> b) {
+        if (a.size() < 2 || b.size() < 2 || !a.get(a.size() - 1).equals(b.get(b.size() - 1))) {
+            return false;
+        }
+        String fa = a.get(0);
+        String fb = b.get(0);
+        boolean first = fa.equals(fb) || fa.length() >= 3 && fb.startsWith(fa) || fb.length() >= 3 && fa.startsWith(fb);
+        if (!first) {
+            return false;
+        }
+        List<String> ma = a.subList(1, a.size() - 1);
+        List<String> mb = b.subList(1, b.size() - 1);
+        return ma.isEmpty() || mb.isEmpty() || ma.equals(mb);
     }
 
     private static final java.util.regex.Pattern HONORIFIC_PREFIX = java.util.regex.Pattern.compile(
@@ -71,6 +102,10 @@ public final class NameKeys {
         String f = fold(name);
         if (f.startsWith("the ")) {
             f = f.substring(4);
+        }
+        int last = f.lastIndexOf(' ');
+        if (last > 0 && LEGAL_FORMS.contains(f.substring(last + 1))) {
+            f = f.substring(0, last); // "Microsoft Corp." and "Microsoft" are one
         }
         return f.replace(" ", "");
     }

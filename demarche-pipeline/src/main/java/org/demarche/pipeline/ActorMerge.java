@@ -50,11 +50,23 @@ final class ActorMerge {
                         .add(r.key());
             }
         }
+        // full names of one family name that can be one person ("Fred LaRue", "Frederick Cheney LaRue") join;
+        // a lone surname joins when all the full names it could be are one person
+        Map<String, Integer> classes = new HashMap<>();
+        for (Set<String> full : fullNamesBySurname.values()) {
+            List<List<String>> people = personClasses(full);
+            for (List<String> person : people) {
+                for (String key : person) {
+                    union(parent, byKey.get(person.get(0)), byKey.get(key));
+                }
+                classes.put(person.get(0).substring(person.get(0).lastIndexOf(' ') + 1), people.size());
+            }
+        }
         for (int i = 0; i < rows.size(); i++) {
             LocalActorRow r = rows.get(i);
             if (r.kind().equals("person") && r.key().indexOf(' ') < 0) {
                 Set<String> full = fullNamesBySurname.getOrDefault(r.key().substring(2), Set.of());
-                if (full.size() == 1) {
+                if (!full.isEmpty() && classes.getOrDefault(r.key().substring(2), 0) == 1) {
                     union(parent, i, byKey.get(full.iterator().next()));
                 }
             }
@@ -84,6 +96,33 @@ final class ActorMerge {
             merged.add(new KnowledgeBase.MergedActor(id++, canonicalName(names, kind), kind, aliases, locals));
         }
         ws.kb().replaceActors(merged);
+    }
+
+    /**
+     * The people a family name's full-name keys make: each key joins the first group whose every member it
+     * is compatible with (longest names first, so "Frederick Cheney LaRue" anchors "Fred LaRue"), so two
+     * incompatible names ("Fred", "Frank") never meet through a third.
+     */
+    private static List<List<String>> personClasses(Set<String> keys) {
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparingInt((String k) -> -k.split(" ").length).thenComparing(k -> k));
+        List<List<String>> out = new ArrayList<>();
+        for (String key : sorted) {
+            List<String> tokens = List.of(key.substring(2).split(" "));
+            List<String> home = null;
+            for (List<String> group : out) {
+                if (group.stream().allMatch(k -> NameKeys.compatibleFullNames(tokens, List.of(k.substring(2).split(" "))))) {
+                    home = group;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                out.add(home);
+            }
+            home.add(key);
+        }
+        return out;
     }
 
     /** The name most documents use; among equals, the fullest (a person's full name over a surname). */

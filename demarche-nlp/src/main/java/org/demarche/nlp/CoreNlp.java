@@ -51,7 +51,8 @@ public final class CoreNlp {
     private static final Set<String> PERIODS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years",
             "quarter", "season", "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening",
             "night", "decade");
-    private static final String[] FINE_MAPPING = {FineGazetteer.path(FINE_CASELESS), FineGazetteer.path(FINE_CASED)};
+    private static final String[] FINE_MAPPING = {FineGazetteer.path(FINE_CASELESS), FineGazetteer.path(FINE_CASED),
+        FineGazetteer.statesPath()};
 
     private final StanfordCoreNLP base;
     private final NERCombinerAnnotator nerWithTime;
@@ -62,7 +63,8 @@ public final class CoreNlp {
         Properties p = new Properties();
         p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
         p.setProperty("ssplit.newlineIsSentenceBreak", "two");
-        p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+        // hyphenated words stay whole: "Holtz-Eakin", "K-For", "Botsan-Kharchenko" are names, not three tokens
+        p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false,splitHyphenated=false");
         // a "sentence" of thousands of tokens (a list, a table, text with no punctuation) is skipped, not
         // tagged for minutes: nothing in it can be attributed anyway
         p.setProperty("pos.maxlen", "500");
@@ -90,7 +92,7 @@ public final class CoreNlp {
         // extraction time, mostly matching its 536,000 city names; a city read as LOCATION is treated the same
         // here, so the pass runs with the entries of the types extraction reads.
         p.setProperty("ner.fine.regexner.mapping", "ignorecase=true,validpospattern=(NN|JJ|ADD).*,"
-                + FINE_MAPPING[0] + ";" + FINE_MAPPING[1]);
+                + FINE_MAPPING[0] + ";" + FINE_MAPPING[1] + ";" + FINE_MAPPING[2]);
         return p;
     }
 

@@ -93,6 +93,8 @@ public final class DocumentExtractor {
         final List<List<Ent>> ents = new ArrayList<>();
         final Map<QuoteFinder.Quote, Integer> quoteSpeaker = new HashMap<>();
         int salientPerson = -1;
+        /** The speaker the manifest names, or -1. */
+        int manifestSpeakerActor = -1;
         /** The sentence that made salientPerson salient. */
         int salientSentence = -10;
         String narrativeDate;
@@ -117,6 +119,7 @@ public final class DocumentExtractor {
             doc = nlp.annotate(text, docDate);
             collectEntities();
             int manifestSpeaker = manifestSpeaker();
+            manifestSpeakerActor = manifestSpeaker;
             parseSpeechSentences();
             List<CoreSentence> sents = doc.sentences();
             for (int s = 0; s < sents.size(); s++) {
@@ -212,7 +215,10 @@ public final class DocumentExtractor {
                         case "CITY", "LOCATION", "STATE_OR_PROVINCE" -> {
                             Optional<Gazetteer.State> asState = gazetteer.byName(e.text());
                             boolean capitalActing = gazetteer.byCapital(e.text()).isPresent() && actsAsSubject(toks, e);
-                            if (e.type.equals("LOCATION") && asState.isPresent()) {
+                            if (e.type.equals("LOCATION") && asState.isEmpty() && e.text().matches("\\p{Lu}{3,8}")) {
+                                e.kind = "organization"; // "UNMIK", "OSCE": an acronym names a body, not a place
+                                e.actor = org(e.text());
+                            } else if (e.type.equals("LOCATION") && asState.isPresent()) {
                                 e.kind = "state";
                                 e.actor = state(e.text());
                             } else if (capitalActing) {
@@ -248,17 +254,40 @@ public final class DocumentExtractor {
                     }
                 }
             }
+            organisationsSpelledOtherwise();
+        }
+
+        /**
+         * "K-For's peacekeepers" after "KFOR": a word the tagger left untagged that spells a named organisation
+         * of the document is a mention of it.
+         */
+        void organisationsSpelledOtherwise() {
+            for (int si = 0; si < ents.size(); si++) {
+                for (CoreLabel t : doc.sentences().get(si).tokens()) {
+                    if (!"O".equals(t.ner()) || !t.word().matches("\\p{Lu}[\\p{L}]*-\\p{Lu}[\\p{L}]*")) {
+                        continue;
+                    }
+                    Integer a = actorByKey.get("o:" + NameKeys.orgKey(t.word()));
+                    if (a != null) {
+                        addForm(a, t.word());
+                        mentions.add(new Extraction.Mention(a, "organization", t.beginPosition(), t.endPosition(), t.word()));
+                    }
+                }
+            }
         }
 
         /** "a European Union (EU) high representative": the long form is a form of the acronym's organisation. */
         void acronymsDefined() {
-            Matcher m = Pattern.compile("((?:\\p{Lu}[\\p{L}.'’-]*\\s+(?:(?:of|for|and|the|in)\\s+)*){1,8})\\((\\p{Lu}{2,8})\\)").matcher(text);
+            Matcher m = Pattern.compile("((?:\\p{Lu}[\\p{L}.'’-]*\\s+(?:(?:of|for|and|the|in)\\s+)*){1,8}(?:\\p{Ll}+\\s+)?)\\((\\p{Lu}{2,8})\\)").matcher(text);
             while (m.find()) {
                 String acronym = m.group(2);
                 String[] words = m.group(1).trim().split("\\s+");
                 for (int k = 0; k < words.length; k++) {
                     String longForm = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
-                    if (NameKeys.initials(longForm).equalsIgnoreCase(acronym)) {
+                    // "the UN mission (UNMIK)": a long form whose first word opens the acronym also defines it
+                    boolean opens = words.length - k >= 2 && words[k].length() >= 2 && words[k].equals(words[k].toUpperCase())
+                            && acronym.startsWith(words[k]) && !acronym.equals(words[k]);
+                    if (NameKeys.initials(longForm).equalsIgnoreCase(acronym) || opens) {
                         int a = org(acronym);
                         addForm(a, longForm);
                         actorByKey.putIfAbsent("o:" + NameKeys.orgKey(longForm), a);
@@ -291,7 +320,7 @@ public final class DocumentExtractor {
             Set<String> notFirstNames = notFirstNames(persons);
             Map<String, List<Integer>> bySurname = new HashMap<>();
             for (Ent e : persons) {
-                String name = stripPossessive(e.text());
+                String name = unglued(stripPossessive(e.text()));
                 List<String> tokens = NameKeys.personTokens(name);
                 if (tokens.size() == 2 && notFirstNames.contains(tokens.get(0))) {
                     continue; // "Brzezinski Lavrov": two names run together (columns, lists), not a full name
@@ -307,7 +336,7 @@ public final class DocumentExtractor {
                 }
             }
             for (Ent e : persons) {
-                String name = stripPossessive(e.text());
+                String name = unglued(stripPossessive(e.text()));
                 if (e.actor < 0 && NameKeys.personTokens(name).size() >= 2) {
                     name = name.substring(name.lastIndexOf(' ') + 1); // a run-together name: only its surname counts
                 }
@@ -326,6 +355,20 @@ public final class DocumentExtractor {
                     addForm(e.actor, title + " " + name);
                 }
             }
+        }
+
+        /**
+         * "Viktor Mizin The Ivanov": two names glued by layout (a column's last words, a caption) around a
+         * capitalised function word; the name is what follows it.
+         */
+        String unglued(String name) {
+            String[] w = name.split("\\s+");
+            for (int i = w.length - 2; i >= 1; i--) {
+                if (w[i].matches("The|A|An|In|Of|And|For|To|On|At|By|With")) {
+                    return String.join(" ", java.util.Arrays.copyOfRange(w, i + 1, w.length));
+                }
+            }
+            return name;
         }
 
         /**
@@ -1499,10 +1542,67 @@ public final class DocumentExtractor {
                 }
                 int start = s.charOffsets().first();
                 int end = s.charOffsets().second();
-                events.add(new Extraction.Happening(kind, List.copyOf(who), target, place, dateOf(si), start, end,
+                events.add(new Extraction.Happening(kind, List.copyOf(who), target, place, eventDate(si, t), start, end,
                         text.substring(start, end)));
-                break; // one event a sentence: its main happening
+                return; // one event a sentence: its main happening
             }
+            datedHappening(si);
+        }
+
+        /**
+         * A sentence that says when an actor did something ("Dr. Mizin spoke with … on March 24", "Then, in 2007,
+         * we came out against it") is an event of its own (kind other), dated by what it says.
+         */
+        void datedHappening(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            Ent date = null;
+            List<Integer> who = new ArrayList<>();
+            for (Ent e : ents.get(si)) {
+                if ("date".equals(e.kind) && date == null && isoDate(e.value) != null) {
+                    date = e;
+                } else if (e.actor >= 0 && !who.contains(e.actor) && who.size() < 2) {
+                    who.add(e.actor);
+                }
+            }
+            if (date == null) {
+                return;
+            }
+            if (who.isEmpty() && manifestSpeakerActor >= 0 && s.tokens().stream()
+                    .anyMatch(t -> t.word().equals("we") || t.word().equals("We") || t.word().equals("I"))) {
+                who.add(manifestSpeakerActor); // a speech: "we" is the speaker's side
+            }
+            if (who.isEmpty()) {
+                return;
+            }
+            int start = s.charOffsets().first();
+            int end = s.charOffsets().second();
+            events.add(new Extraction.Happening("other", List.copyOf(who), -1, null, isoDate(date.value), start, end,
+                    text.substring(start, end)));
+        }
+
+        /** An event's date: the date written nearest its trigger (a plan may be dated after publication), else the story's. */
+        String eventDate(int si, CoreLabel trigger) {
+            String best = null;
+            int distance = Integer.MAX_VALUE;
+            int opening = openingClauseEnd(si);
+            for (Ent e : ents.get(si)) {
+                if ("date".equals(e.kind) && e.lastTok <= opening && e.lastTok < trigger.index() && quoteAt(e.start) == null
+                        && isoDate(e.value) != null) {
+                    return isoDate(e.value); // "On July 18, X declared that … by the end of 2007": the act's own date
+                }
+            }
+            for (Ent e : ents.get(si)) {
+                if (!"date".equals(e.kind) || quoteAt(e.start) != null && quoteAt(trigger.beginPosition()) == null) {
+                    continue;
+                }
+                String iso = isoDate(e.value);
+                int d = Math.abs(e.firstTok - trigger.index());
+                if (iso != null && d < distance) {
+                    best = iso;
+                    distance = d;
+                }
+            }
+            return best != null ? best : narrativeDate != null ? narrativeDate : published;
         }
 
         // ---- dates -------------------------------------------------------------------------
@@ -1557,14 +1657,26 @@ public final class DocumentExtractor {
             if (meta.speaker() != null) {
                 return; // a speech is dated by its delivery, not by the dates it recalls
             }
+            int openingClause = openingClauseEnd(si);
             for (Ent e : ents.get(si)) {
-                if ("date".equals(e.kind) && quoteAt(e.start) == null && e.firstTok <= 4) {
+                if ("date".equals(e.kind) && quoteAt(e.start) == null && e.firstTok <= openingClause) {
                     String iso = isoDate(e.value);
                     if (iso != null && iso.length() >= 7 && notAfterPublication(iso)) {
                         narrativeDate = iso;
                     }
                 }
             }
+        }
+
+        /** The last token (from 1) of a sentence's opening clause: "On July 18," "At the end of the conflict in June 1999,". */
+        int openingClauseEnd(int si) {
+            List<CoreLabel> toks = doc.sentences().get(si).tokens();
+            for (int i = 0; i < toks.size() && i < 15; i++) {
+                if (toks.get(i).word().equals(",")) {
+                    return Math.max(4, i);
+                }
+            }
+            return 4;
         }
 
         boolean notAfterPublication(String iso) {

@@ -30,6 +30,18 @@ final class FineGazetteer {
 
     private FineGazetteer() {}
 
+    /** The path of a temporary mapping of the project's state names and capitals (Gazetteer). */
+    static String statesPath() {
+        try {
+            Path out = Files.createTempFile("demarche-ner-states-", ".tab");
+            out.toFile().deleteOnExit();
+            Files.write(out, Gazetteer.get().regexnerLines(), StandardCharsets.UTF_8);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the states' NER gazetteer", e);
+        }
+    }
+
     /** The path of a temporary copy of this classpath mapping holding only the entries of TYPES. */
     static String path(String resource) {
         try (InputStream in = CoreNlp.class.getClassLoader().getResourceAsStream(resource)) {

@@ -36,6 +36,30 @@ public final class Gazetteer {
     private final Map<String, State> byCode = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
+    /** Names and capitals as countries.tsv writes them (for the NER's gazetteer). */
+    private final List<String> writtenNames = new java.util.ArrayList<>();
+    private final List<String> writtenCapitals = new java.util.ArrayList<>();
+
+    /**
+     * TokensRegexNER lines that tag every state name (COUNTRY) and capital (LOCATION) of this gazetteer, also where
+     * the statistical tagger saw none ("Kyiv has turned…") or cut a name short ("Federal Republic of" +
+     * "Yugoslavia"); a person's name ("Chad Smith") is never overwritten.
+     */
+    List<String> regexnerLines() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String n : writtenNames) {
+            if (n.matches("[\\p{L} .-]+") && n.length() > 2) {
+                out.add(n.strip().replace("-", " - ").replaceAll("\\s+", " ").replace(" - ", "-") + "\tCOUNTRY\tLOCATION,ORGANIZATION,MISC,CITY\t2");
+            }
+        }
+        for (String c : writtenCapitals) {
+            if (c.matches("[\\p{L} .-]+") && c.length() > 2) {
+                out.add(c.strip() + "\tLOCATION\tORGANIZATION,MISC\t1"); // CITY would never overwrite an untagged word
+            }
+        }
+        return out;
+    }
+
     public static Gazetteer get() {
         return INSTANCE;
     }
@@ -51,6 +75,9 @@ public final class Gazetteer {
                 }
                 String[] f = line.split("\t", -1);
                 State s = new State(f[0], f[1]);
+                g.writtenNames.add(f[1]);
+                g.writtenNames.addAll(split(f, 2));
+                g.writtenCapitals.addAll(split(f, 3));
                 g.byCode.put(f[0].toLowerCase(), s);
                 g.addName(f[1], s);
                 for (String alias : split(f, 2)) {

@@ -127,6 +127,7 @@ public final class DocumentExtractor {
                 attributeQuotesEndingIn(s);
                 speech(s);
                 embeddedQuotes(s);
+                reportedByWordOrder(s);
                 rolesIn(s);
                 eventsIn(s);
                 updateSalience(s);
@@ -538,10 +539,111 @@ public final class DocumentExtractor {
             return a;
         }
 
+        // ---- reported speech read off word order ----------------------------------------------
+
+        /**
+         * Reported speech whose content comes first ("Shoukair had logged 6,300 hours, EgyptAir said on Thursday.",
+         * "…, the BBC reported.") or that names its source with "according to" ("…, according to Bloomberg";
+         * "According to X, …"). The parser hangs the content on the verb in the first order, which the clause
+         * reader (words after the verb only) cannot see.
+         */
+        void reportedByWordOrder(int si) {
+            CoreSentence s = doc.sentences().get(si);
+            List<CoreLabel> toks = s.tokens();
+            int end = s.charOffsets().second();
+            while (end > s.charOffsets().first() && ".!?\"”' ".indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            for (int i = toks.size() - 1; i > 3; i--) {
+                CoreLabel t = toks.get(i);
+                if (!t.word().equals(",") || quoteAt(t.beginPosition()) != null || i + 1 >= toks.size()) {
+                    continue;
+                }
+                int speaker = -1;
+                String cue = null;
+                int after = i + 1;
+                if (toks.get(after).word().equalsIgnoreCase("according") && after + 2 < toks.size()
+                        && toks.get(after + 1).word().equals("to")) {
+                    speaker = namedAt(si, toks, after + 2);
+                    cue = "according to";
+                } else if (firstWordAfter(toks, t.endPosition()) < 0) {
+                    Attribution a = attributionAt(si, toks, after);
+                    if (a != null && a.verb() >= 0 && speech.contains(lemma(toks.get(a.verb())))
+                            && restIsAdjunct(toks, a.verb())) {
+                        speaker = a.speaker();
+                        cue = toks.get(a.verb()).word();
+                    }
+                }
+                if (speaker >= 0) {
+                    addReported(speaker, s.charOffsets().first(), t.beginPosition(), dateOf(si), cue);
+                }
+                break; // only the last comma can open an attribution of the whole sentence
+            }
+            if (toks.size() > 4 && toks.get(0).word().equalsIgnoreCase("according") && toks.get(1).word().equals("to")) {
+                int speaker = namedAt(si, toks, 2);
+                for (int i = 3; i < toks.size() && speaker >= 0; i++) {
+                    if (toks.get(i).word().equals(",")) {
+                        addReported(speaker, toks.get(i).endPosition(), end, dateOf(si), "according to");
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** After a speech verb, only adjuncts to the sentence's end ("on Thursday", "in an interview with CNN"). */
+        boolean restIsAdjunct(List<CoreLabel> toks, int verb) {
+            int n = 0;
+            for (int j = verb + 1; j < toks.size(); j++) {
+                CoreLabel t = toks.get(j);
+                if (isFinite(t) || t.word().equals("that") || quoteAt(t.beginPosition()) != null) {
+                    return false;
+                }
+                n++;
+            }
+            return n <= 12;
+        }
+
+        /** The actor named at token i ("according to Bloomberg", "according to the Labor Department"), or -1. */
+        int namedAt(int si, List<CoreLabel> toks, int i) {
+            for (int j = i; j < toks.size() && j <= i + 3; j++) {
+                Ent e = entAt(si, toks.get(j).beginPosition());
+                if (e != null && e.actor >= 0 && !possessive(e)) {
+                    return e.actor;
+                }
+                if (toks.get(j).word().equals(",")) {
+                    break;
+                }
+            }
+            return -1;
+        }
+
+        void addReported(int speaker, int start, int end, String date, String cue) {
+            while (start < end && (Character.isWhitespace(text.charAt(start)) || "\"“'‘".indexOf(text.charAt(start)) >= 0)) {
+                start++;
+            }
+            while (end > start && ",.;: ".indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (wordCount(text.substring(start, end)) < 4 || quotedShare(start, end) > 0.5) {
+                return;
+            }
+            for (Extraction.SaidText x : statements) {
+                if (x.start() < end && x.end() > start && x.kind() == StatementKind.INDIRECT) {
+                    return; // the parse found it already
+                }
+            }
+            statements.add(new Extraction.SaidText(speaker, StatementKind.INDIRECT, start, end, text.substring(start, end),
+                    date, cue));
+        }
+
         // ---- a quotation's attribution next to it -------------------------------------------
 
         /** Who a quotation's attribution names, the cue word, and where the attribution ends. */
-        record Attribution(int speaker, String cue, int end) {}
+        record Attribution(int speaker, String cue, int end, int verb) {
+            Attribution(int speaker, String cue, int end) {
+                this(speaker, cue, end, -1);
+            }
+        }
 
         /** The speaker of the latest attributed quotation, and the sentence it was in. */
         int lastQuoteSpeaker = -1;
@@ -664,21 +766,21 @@ public final class DocumentExtractor {
                     }
                     Ent e = entAt(si, t.beginPosition());
                     if (e != null && e.actor >= 0 && "person".equals(e.kind) && !possessive(e)) {
-                        return new Attribution(e.actor, first.word(), e.end);
+                        return new Attribution(e.actor, first.word(), e.end, k);
                     }
                 }
                 if (k + 1 < toks.size()) {
                     CoreLabel next = toks.get(k + 1);
                     Ent e = entAt(si, next.beginPosition());
                     if (e != null && e.actor >= 0 && !"person".equals(e.kind)) {
-                        return new Attribution(e.actor, first.word(), e.end); // "…," said the State Department
+                        return new Attribution(e.actor, first.word(), e.end, k); // "…," said the State Department
                     }
                     if (HE_SHE.contains(next.word().toLowerCase(Locale.ROOT)) && personMeant(si) >= 0) {
-                        return new Attribution(personMeant(si), first.word(), next.endPosition());
+                        return new Attribution(personMeant(si), first.word(), next.endPosition(), k);
                     }
                     int[] name = properName(toks, next.word().matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?") ? k + 2 : k + 1);
                     if (name != null) { // "…," said Josh Earnest: a name the tagger did not take for one
-                        return new Attribution(nameActor(name), first.word(), name[1]);
+                        return new Attribution(nameActor(name), first.word(), name[1], k);
                     }
                 }
                 return null;
@@ -735,7 +837,7 @@ public final class DocumentExtractor {
             if (speaker < 0) {
                 speaker = described(si, toks, k, verb);
             }
-            return speaker >= 0 ? new Attribution(speaker, toks.get(verb).word(), toks.get(verb).endPosition()) : null;
+            return speaker >= 0 ? new Attribution(speaker, toks.get(verb).word(), toks.get(verb).endPosition(), verb) : null;
         }
 
         /** The token after a subject that opens at k: a person's name, a pronoun or a proper name. */
@@ -1124,8 +1226,11 @@ public final class DocumentExtractor {
                     max--;
                 }
                 for (QuoteFinder.Quote q : quotes) {
-                    if (q.start() > min + 12 && q.start() < max) {
-                        max = q.start(); // "said X, “Y”": X is reported, Y is quoted (its own statement)
+                    // "said X, “Y”": X is reported, Y is quoted (its own statement); a quotation inside the clause
+                    // ("said he appreciates a good “peaceful protest”") is part of it
+                    if (q.start() > min + 12 && q.start() < max
+                            && text.substring(min, q.start()).matches("(?s).*[,:;—–]\\s*[\"“'‘«]{1,2}")) {
+                        max = q.start();
                         while (max > min && ",.;:\"“”'’ ".indexOf(text.charAt(max - 1)) >= 0) {
                             max--;
                         }

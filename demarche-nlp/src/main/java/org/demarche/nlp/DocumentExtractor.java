@@ -1167,7 +1167,7 @@ public final class DocumentExtractor {
             }
             // a named actor inside the subject phrase: "Kosovo Prime Minister and former KLA commander Agim Ceku"
             int best = -1;
-            for (IndexedWord w : g.descendants(subj)) {
+            for (IndexedWord w : nameParts(g, subj)) {
                 Ent e = entAt(si, doc.sentences().get(si).tokens().get(w.index() - 1).beginPosition());
                 if (e != null && e.actor >= 0 && (best < 0 || actors.get(e.actor).kind() == ActorKind.PERSON
                         && actors.get(best).kind() != ActorKind.PERSON)) {
@@ -1187,6 +1187,28 @@ public final class DocumentExtractor {
                 return salientPerson;
             }
             return -1;
+        }
+
+        /**
+         * The words of a subject phrase that can name its speaker: compounds, appositions, flat names, possessors
+         * and conjuncts ("Kosovo Prime Minister and former KLA commander Agim Ceku"), not what a preposition or a
+         * relative clause attaches ("voters in the United States", "analysts who follow the Fed").
+         */
+        List<IndexedWord> nameParts(SemanticGraph g, IndexedWord head) {
+            List<IndexedWord> out = new ArrayList<>();
+            java.util.ArrayDeque<IndexedWord> todo = new java.util.ArrayDeque<>(List.of(head));
+            while (!todo.isEmpty() && out.size() < 40) {
+                IndexedWord w = todo.pop();
+                out.add(w);
+                for (SemanticGraphEdge e : g.outgoingEdgeList(w)) {
+                    String rel = e.getRelation().toString();
+                    if ((rel.startsWith("compound") || rel.startsWith("flat") || rel.equals("appos") || rel.startsWith("conj")
+                            || rel.equals("nmod:poss") || rel.equals("amod") || rel.equals("dep")) && !out.contains(e.getDependent())) {
+                        todo.push(e.getDependent());
+                    }
+                }
+            }
+            return out;
         }
 
         /** "said it would undermine security": the clausal complement is the reported statement. */

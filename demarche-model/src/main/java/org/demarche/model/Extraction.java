@@ -20,7 +20,17 @@ public record Extraction(List<LocalActor> actors, List<Mention> mentions, List<S
     /** A stretch of text naming an actor (actor &gt;= 0), a place, a title or a date. */
     public record Mention(int actor, String kind, int start, int end, String text) {}
 
-    public record SaidText(int speaker, StatementKind kind, int start, int end, String text, String date, String cue) {}
+    /**
+     * A statement: who, what kind, where, when, the cue word, and why it is believed: the extraction step that
+     * found it ({@code foundBy}, null for statements from before steps were recorded) and that step's measured
+     * precision as its confidence (0 to 1, NaN when unknown).
+     */
+    public record SaidText(int speaker, StatementKind kind, int start, int end, String text, String date, String cue,
+                           String foundBy, double confidence) {
+        public SaidText(int speaker, StatementKind kind, int start, int end, String text, String date, String cue) {
+            this(speaker, kind, start, end, text, date, cue, null, Double.NaN);
+        }
+    }
 
     /** A title an actor held, of a state or organisation (ofActor, or -1), shown at [start, end). */
     public record Role(int actor, String title, int ofActor, String date, int start, int end) {}

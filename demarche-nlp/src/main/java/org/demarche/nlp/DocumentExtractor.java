@@ -539,6 +539,12 @@ public final class DocumentExtractor {
             return a;
         }
 
+        /** A statement found by a step, with the confidence that step has earned (Steps). */
+        Extraction.SaidText said(int speaker, StatementKind kind, int start, int end, String date, String cue, String step) {
+            return new Extraction.SaidText(speaker, kind, start, end, text.substring(start, end), date, cue, step,
+                    Steps.confidence(step));
+        }
+
         // ---- reported speech read off word order ----------------------------------------------
 
         /**
@@ -632,8 +638,8 @@ public final class DocumentExtractor {
                     return; // the parse found it already
                 }
             }
-            statements.add(new Extraction.SaidText(speaker, StatementKind.INDIRECT, start, end, text.substring(start, end),
-                    date, cue));
+            statements.add(said(speaker, StatementKind.INDIRECT, start, end, date, cue,
+                    "according to".equals(cue) ? Steps.ACCORDING_TO : Steps.REPORTED_BEFORE));
         }
 
         // ---- a quotation's attribution next to it -------------------------------------------
@@ -684,11 +690,11 @@ public final class DocumentExtractor {
                 if (a == null) {
                     continue;
                 }
-                addQuote(q, a.speaker(), a.cue(), si);
+                addQuote(q, a.speaker(), a.cue(), si, ":".equals(a.cue()) ? Steps.QUOTE_INTRODUCED : Steps.QUOTE_AFTER);
                 QuoteFinder.Quote resumed = quoteAfter(a.end() - 1, to);
                 if (resumed != null && !quoteSpeaker.containsKey(resumed)
                         && text.substring(a.end(), resumed.start()).matches("[\\s,:;—–-]*[\"“'‘«]{1,2}")) {
-                    addQuote(resumed, a.speaker(), a.cue(), si);
+                    addQuote(resumed, a.speaker(), a.cue(), si, Steps.QUOTE_RESUMED);
                 }
             }
         }
@@ -727,10 +733,9 @@ public final class DocumentExtractor {
             return null;
         }
 
-        void addQuote(QuoteFinder.Quote q, int speaker, String cue, int si) {
+        void addQuote(QuoteFinder.Quote q, int speaker, String cue, int si, String step) {
             quoteSpeaker.put(q, speaker);
-            statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, q.start(), q.end(), q.text(text),
-                    dateOf(si), cue));
+            statements.add(said(speaker, StatementKind.DIRECT, q.start(), q.end(), dateOf(si), cue, step));
             if (actors.get(speaker).kind() == ActorKind.PERSON) {
                 lastQuoteSpeaker = speaker;
                 lastQuoteSentence = si;
@@ -1060,8 +1065,8 @@ public final class DocumentExtractor {
                 String date = dateOf(si, g, verb);
                 if (q != null && !quoteSpeaker.containsKey(q)) {
                     quoteSpeaker.put(q, speaker);
-                    statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, q.start(), q.end(),
-                            q.text(text), date, v.word()));
+                    statements.add(said(speaker, StatementKind.DIRECT, q.start(), q.end(), date, v.word(),
+                            Steps.QUOTE_PARSE));
                 }
                 reported(g, verb, speaker, date, v.word());
                 if (marked != null && subjectFrom != verb) {
@@ -1262,8 +1267,7 @@ public final class DocumentExtractor {
                 if (quotedShare(min, max) > 0.5 || max - min < 12) {
                     return; // a quote: the direct statement says it
                 }
-                statements.add(new Extraction.SaidText(speaker, StatementKind.INDIRECT, min, max,
-                        text.substring(min, max), date, cue));
+                statements.add(said(speaker, StatementKind.INDIRECT, min, max, date, cue, Steps.REPORTED_CLAUSE));
             }
         }
 
@@ -1326,7 +1330,7 @@ public final class DocumentExtractor {
                 }
                 int speaker = subjectBefore(si, toks, verb);
                 if (speaker >= 0) {
-                    addQuote(q, speaker, toks.get(verb).word(), si);
+                    addQuote(q, speaker, toks.get(verb).word(), si, Steps.QUOTE_EMBEDDED);
                 }
             }
         }
@@ -1375,8 +1379,8 @@ public final class DocumentExtractor {
                     if (runOn || sameParagraph && opensSentence || nextParagraph) {
                         speaker = quoteSpeaker.get(prev);
                         quoteSpeaker.put(q, speaker);
-                        statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, q.start(), q.end(),
-                                q.text(text), dateAt(q.start()), null));
+                        statements.add(said(speaker, StatementKind.DIRECT, q.start(), q.end(), dateAt(q.start()), null,
+                                Steps.QUOTE_CONTINUED));
                     }
                 }
                 prev = q;
@@ -1459,8 +1463,7 @@ public final class DocumentExtractor {
                     end--;
                 }
                 if (end - start > 2) {
-                    statements.add(new Extraction.SaidText(speaker, StatementKind.DIRECT, start, end,
-                            text.substring(start, end), published, null));
+                    statements.add(said(speaker, StatementKind.DIRECT, start, end, published, null, Steps.INTERVIEW_TURN));
                 }
             }
         }
@@ -1530,8 +1533,7 @@ public final class DocumentExtractor {
                 end--;
             }
             if (wordCount(text.substring(start, end)) >= 3) {
-                statements.add(new Extraction.SaidText(speaker, StatementKind.INDIRECT, start, end,
-                        text.substring(start, end), published, null));
+                statements.add(said(speaker, StatementKind.INDIRECT, start, end, published, null, Steps.SPEAKER_TEXT));
             }
         }
 

@@ -54,7 +54,7 @@ public final class IngestRunner {
     /**
      * Bump when ingest changes what it stores: documents ingested by an older version are redone.
      */
-    public static final String PIPELINE_VERSION = "ingest-3";
+    public static final String PIPELINE_VERSION = "ingest-4";
 
     /** A stage after ingest that reads a document and finds actors, statements, roles and events in it. */
     public interface Extractor {

@@ -127,7 +127,7 @@ public final class ParquetImport {
         for (ResultSet r : statements.of(source)) {
             ss.add(new Extraction.SaidText(r.getInt("speaker"), StatementKind.valueOf(r.getString("kind")),
                     r.getInt("start_offset"), r.getInt("end_offset"), r.getString("text"), r.getString("date"),
-                    r.getString("cue")));
+                    r.getString("cue"), r.getString("found_by"), confidence(r)));
         }
         List<Extraction.Role> rs = new ArrayList<>();
         for (ResultSet r : roles.of(source)) {
@@ -239,5 +239,11 @@ public final class ParquetImport {
         public void close() throws SQLException {
             statement.close();
         }
+    }
+
+    /** A statement's confidence, NaN where the table has none (Parquet written before steps were recorded). */
+    private static double confidence(ResultSet r) throws java.sql.SQLException {
+        double c = r.getDouble("confidence");
+        return r.wasNull() ? Double.NaN : c;
     }
 }

@@ -1,6 +1,7 @@
 package org.demarche.spark;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -41,7 +42,7 @@ final class KbTables {
             "kind", StringType, "start_offset", IntegerType, "end_offset", IntegerType, "text", StringType);
     static final StructType STATEMENTS = schema("source", StringType, "n", IntegerType, "speaker", IntegerType,
             "kind", StringType, "start_offset", IntegerType, "end_offset", IntegerType, "text", StringType,
-            "date", StringType, "cue", StringType);
+            "date", StringType, "cue", StringType, "found_by", StringType, "confidence", DoubleType);
     static final StructType ROLES = schema("source", StringType, "n", IntegerType, "actor", IntegerType,
             "title", StringType, "of_actor", IntegerType, "date", StringType, "start_offset", IntegerType,
             "end_offset", IntegerType);
@@ -96,7 +97,7 @@ final class KbTables {
         int n = 0;
         for (Extraction.SaidText s : x.statements()) {
             rows.add(RowFactory.create(source, n++, s.speaker(), s.kind().name(), s.start(), s.end(), s.text(), s.date(),
-                    s.cue()));
+                    s.cue(), s.foundBy(), Double.isNaN(s.confidence()) ? null : s.confidence()));
         }
         return rows;
     }

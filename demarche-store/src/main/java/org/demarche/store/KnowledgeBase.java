@@ -39,7 +39,7 @@ public final class KnowledgeBase {
                           int end, String text) {}
 
     public record StatementRow(long id, long documentId, Long speakerId, String kind, String text, int start, int end,
-                               String date, String cue) {}
+                               String date, String cue, String foundBy, Double confidence) {}
 
     public record EventRow(long id, long documentId, String kind, List<Long> actorIds, Long targetId, String place,
                            String date, String text, int start, int end) {}
@@ -85,7 +85,7 @@ public final class KnowledgeBase {
                 ps.executeBatch();
             }
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO statement (document_id, speaker_id, kind, text, "
-                    + "start_offset, end_offset, date_iso, cue) VALUES (?,?,?,?,?,?,?,?)")) {
+                    + "start_offset, end_offset, date_iso, cue, found_by, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (Extraction.SaidText s : x.statements()) {
                     ps.setLong(1, documentId);
                     setLocal(ps, 2, s.speaker(), local);
@@ -95,6 +95,12 @@ public final class KnowledgeBase {
                     ps.setInt(6, s.end());
                     ps.setString(7, s.date());
                     ps.setString(8, s.cue());
+                    ps.setString(9, s.foundBy());
+                    if (Double.isNaN(s.confidence())) {
+                        ps.setNull(10, java.sql.Types.DOUBLE);
+                    } else {
+                        ps.setDouble(10, s.confidence());
+                    }
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -260,13 +266,17 @@ public final class KnowledgeBase {
     }
 
     public void forEachStatement(Consumer<StatementRow> action) {
-        query("SELECT s.id, s.document_id, l.actor_id, s.kind, s.text, s.start_offset, s.end_offset, s.date_iso, s.cue "
+        query("SELECT s.id, s.document_id, l.actor_id, s.kind, s.text, s.start_offset, s.end_offset, s.date_iso, s.cue, "
+                + "s.found_by, s.confidence "
                 + "FROM statement s LEFT JOIN local_actor l ON s.speaker_id = l.id ORDER BY s.document_id, s.start_offset",
                 rs -> {
                     Long speaker = rs.getLong(3);
                     speaker = rs.wasNull() ? null : speaker;
+                    Double confidence = rs.getDouble(11);
+                    confidence = rs.wasNull() ? null : confidence;
                     action.accept(new StatementRow(rs.getLong(1), rs.getLong(2), speaker, rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), confidence));
                 });
     }
 

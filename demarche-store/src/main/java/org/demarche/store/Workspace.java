@@ -36,7 +36,7 @@ import org.demarche.model.OffsetMap;
  */
 public final class Workspace implements AutoCloseable {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     private static final String DB_NAME = "knowledge";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.demarche.server.Checks;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
@@ -42,6 +43,8 @@ final class ActorsCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
+        Checks.oneOf("--kind", kind, Checks.ACTOR_KINDS);
+        Checks.range("--limit", limit, 1, Checks.MAX_ACTORS);
         try (Workspace ws = Workspace.open(workspace.dir)) {
             List<KnowledgeBase.ActorRow> actors = ws.questions().actors(kind, name);
             Map<Long, List<KnowledgeBase.RoleRow>> roles = ws.kb().roles();

@@ -10,6 +10,7 @@ import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.pipeline.NlpExtractor;
+import org.demarche.server.Checks;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
@@ -70,6 +71,11 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads != null) {
+            Checks.range("--threads", threads, 1, 256);
+        }
+        Checks.range("--max-file-size", (int) Math.min(maxFileMb, Integer.MAX_VALUE), 1, 4096);
+        Checks.range("--extraction-timeout", (int) Math.min(extractionTimeout, Integer.MAX_VALUE), 1, 86_400);
         Manifest manifest = Manifest.none();
         if (manifestFile != null) {
             try {

@@ -1,5 +1,6 @@
 package org.demarche.cli;
 
+import org.demarche.server.Checks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +32,8 @@ public final class Main {
         }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("demarche: " + oneLine(e));
-            return 1;
+            // an option's value checked against the workspace (an issue, an actor, a bound): a usage error
+            return e instanceof Checks.Refused ? 2 : 1;
         });
         return cl.execute(args);
     }

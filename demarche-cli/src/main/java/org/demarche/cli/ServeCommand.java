@@ -3,6 +3,7 @@ package org.demarche.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.demarche.server.ApiServer;
+import org.demarche.server.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,12 +33,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Request threads (default: one per core, at least 2; more requests wait their turn).")
     int threads;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests that name the server so (a proxy's name); others get 421.")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        Checks.range("--port", port, 0, 65_535);
+        Checks.range("--threads", threads, 0, 256);
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir); ApiServer server = new ApiServer(ws, host, port, threads)) {
+        try (Workspace ws = Workspace.open(workspace.dir); ApiServer server = new ApiServer(ws, host, port, threads, allowedHosts)) {
             server.start();
             System.err.printf("serve: http://%s:%d/ (API: /api/openapi.json); Ctrl-C stops%n", host, server.port());
             CountDownLatch stop = new CountDownLatch(1);

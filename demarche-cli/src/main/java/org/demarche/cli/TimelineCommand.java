@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.demarche.server.Checks;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
 import org.demarche.store.StanceTables;
@@ -46,6 +47,7 @@ final class TimelineCommand implements Callable<Integer> {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
+            Checks.issue("--issue", ws, subject.issue);
             Long actorId = null;
             if (subject.actor != null) {
                 KnowledgeBase.ActorRow a = Answers.actor(ws, subject.actor, spec);

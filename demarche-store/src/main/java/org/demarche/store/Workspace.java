@@ -322,6 +322,16 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** The id of the longest document (by cleaned characters), or -1 when there is none. */
+    public long largestDocumentId() {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM document ORDER BY chars DESC LIMIT 1")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw failure("read the documents", e);
+        }
+    }
+
     /** Streams every document in id order (one at a time: a large workspace is never held in memory). */
     public void forEachDocument(Consumer<StoredDocument> action) {
         readDocuments("ORDER BY id", action);

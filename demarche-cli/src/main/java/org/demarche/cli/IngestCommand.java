@@ -81,10 +81,10 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 manifest = Manifest.read(manifestFile);
             } catch (ManifestException e) {
-                spec.commandLine().getErr().println("demarche: " + e.getMessage());
+                spec.commandLine().getErr().println("demarche: " + ProgressReporter.printable(e.getMessage()));
                 return 2;
             }
-            manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + w));
+            manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + ProgressReporter.printable(w)));
         }
         if (!codebook.check(spec)) {
             return 2;

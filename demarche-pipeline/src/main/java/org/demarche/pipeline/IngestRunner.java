@@ -339,7 +339,8 @@ public final class IngestRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+            // AssertionError: a parser's own check failing on a broken file (Tika's RTF reader does) is that file's failure
             try {
                 done.put(failed(path, "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null));
             } catch (InterruptedException ie) {

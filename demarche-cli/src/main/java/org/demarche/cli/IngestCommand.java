@@ -95,6 +95,8 @@ final class IngestCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
+            // one writer at a time: a second one waits, and says so; readers never wait
+            ws.lockForWriting(why -> spec.commandLine().getErr().println("demarche: " + why));
             Codebook issues = codebook.use(ws);
             if (redoStances) {
                 ws.stances().forgetFingerprints();

@@ -44,12 +44,20 @@ final class ServeCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir); ApiServer server = new ApiServer(ws, host, port, threads, allowedHosts)) {
+        try (Workspace ws = Workspace.openForReading(workspace.dir); ApiServer server = new ApiServer(ws, host, port, threads, allowedHosts)) {
             server.start();
             System.err.printf("serve: http://%s:%d/ (API: /api/openapi.json); Ctrl-C stops%n", host, server.port());
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            // Ctrl-C and kill stop the server here, not by shutting the JVM down: H2 closes its databases in a
+            // shutdown hook, and an ingest in another process may be writing through this one; the workspace's
+            // close waits for it to finish first (sun.misc.Signal: the JDK's only way to take the signal)
+            for (String signal : new String[] {"INT", "TERM"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+            }
             stop.await();
+            System.err.println("serve: stopping");
+            server.close();
+            ws.close();
         }
         return 0;
     }

@@ -226,9 +226,25 @@ public final class SearchIndex implements Closeable {
         return c;
     }
 
-    /** Opens the workspace's index, building or rebuilding it first if the workspace changed. */
+    /**
+     * Opens the workspace's index, building or rebuilding it first if the workspace changed, unless
+     * another process is writing to the workspace: that process rebuilds it when it is done, and until
+     * then the index as last built is read (the server reopens it when it changes).
+     */
     public static SearchIndex open(Workspace ws) {
-        sync(ws);
+        boolean took = !ws.isWriter() && ws.tryLockForWriting(1);
+        try {
+            if (took || ws.isWriter()) {
+                sync(ws);
+            } else if (!Files.exists(ws.dir().resolve("index").resolve(SIGNATURE_FILE))) {
+                throw new IllegalStateException("the search index of " + ws.dir() + " is being built by the ingest "
+                        + "running now; ask again when it has finished");
+            }
+        } finally {
+            if (took) {
+                ws.unlockForWriting();
+            }
+        }
         try {
             return new SearchIndex(ws.dir().resolve("index"));
         } catch (IOException e) {

@@ -25,7 +25,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -78,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
     /**
      * Threads that read requests and write answers. The JDK's server reads a request's headers on the
      * executor, so a client that sends them slowly holds a thread until the read timeout: these are many,
-     * and the work itself is gated by {@link #work} (one permit per request thread).
+     * and the work itself is gated by {@link #sessions} (one per request thread).
      */
     static final int IO_THREADS = 128;
     /** Seconds a client has to send its request, to take its answer, and to stay idle between requests. */
@@ -102,13 +104,22 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private final Workspace ws;
+    /** The workspace served; each answer reads through one of {@link #sessions}. */
+    private final Workspace home;
     private final SearchIndex index;
-    private final Codebook codebook;
+    private volatile Codebook codebook;
     private final HttpServer http;
     private final ThreadPoolExecutor pool;
-    /** Permits to compute an answer: one per request thread (see {@link #defaultThreads()}). */
-    private final Semaphore work;
+    /**
+     * The database sessions answers are computed in, one per request thread (see {@link #defaultThreads()}):
+     * taking one is the permit to compute. Each answer reads one committed state (a snapshot), and the next
+     * answer sees what an ingest in another process has committed since.
+     */
+    private final BlockingQueue<Workspace> sessions;
+    /** Moves on when the workspace changed (a rebuilt index, new documents, a new codebook): cached answers of before are not used. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile String lastSeen = "";
+    private Thread watch;
     /** The Host header values this server answers (DNS rebinding: a page elsewhere must not reach it by another name). */
     private final Set<String> hosts;
     /** Answers (other than searches), under their route and the parameters it reads, bounded in bytes. */
@@ -144,13 +155,17 @@ public final class ApiServer implements AutoCloseable {
 
     /** @param allowedHosts names this server may be reached by besides its address (a proxy's, a machine's alias) */
     public ApiServer(Workspace ws, String host, int port, int threads, Collection<String> allowedHosts) throws IOException {
-        this.ws = ws;
+        this.home = ws;
         this.index = SearchIndex.open(ws);
         this.codebook = Codebooks.active(ws);
         InetSocketAddress address = new InetSocketAddress(host, port);
         this.http = HttpServer.create(address, 128);
         this.hosts = hostNames(host, address.getAddress(), allowedHosts);
-        this.work = new Semaphore(threads > 0 ? threads : defaultThreads(), true);
+        int n = threads > 0 ? threads : defaultThreads();
+        this.sessions = new ArrayBlockingQueue<>(n, true);
+        for (int i = 0; i < n; i++) {
+            sessions.add(Workspace.openForReading(ws.dir()));
+        }
         this.pool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "demarche-http");
             t.setDaemon(true);
@@ -231,7 +246,7 @@ public final class ApiServer implements AutoCloseable {
                     return;
                 }
                 try {
-                    issueQuestions.computeIfAbsent(i.id(), id -> IssueQuestion.load(ws, id, 0));
+                    inSession(s -> issueQuestion(s, i.id()));
                 } catch (RuntimeException e) {
                     return; // the workspace is being closed: nothing to warm
                 }
@@ -240,6 +255,83 @@ public final class ApiServer implements AutoCloseable {
         warm.setDaemon(true);
         warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
+        // another process may ingest into the workspace while it is served: its committed documents and its
+        // rebuilt index are picked up here, without a restart
+        watch = new Thread(() -> {
+            while (!closing) {
+                try {
+                    Thread.sleep(WATCH_MILLIS);
+                    checkForChanges();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the workspace could not be read this time (its owner process is changing): next time
+                }
+            }
+        }, "demarche-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** How often the server looks for changes another process made. */
+    static final long WATCH_MILLIS = 1_000;
+
+    /** Reopens the index if it was rebuilt, and forgets cached answers if the workspace changed. */
+    void checkForChanges() {
+        boolean reopened = index.refresh();
+        String seen = inSession(s -> s.documentCount() + ":" + s.setting("codebook").map(String::hashCode).orElse(0));
+        if (reopened || !seen.equals(lastSeen)) {
+            if (!lastSeen.isEmpty() || reopened) {
+                codebook = inSession(Codebooks::active);
+                generation.incrementAndGet();
+                issueQuestions.clear();
+            }
+            lastSeen = seen;
+        }
+    }
+
+    /** Runs a read in one of the sessions (waiting for one to be free), in one committed state. */
+    private <T> T inSession(java.util.function.Function<Workspace, T> read) {
+        Workspace s;
+        try {
+            s = sessions.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        try {
+            try {
+                return read.apply(s);
+            } catch (RuntimeException e) {
+                if (!Workspace.lostConnection(e) && !s.isClosed()) {
+                    throw e;
+                }
+                // the process that held the database for the others (an ingest that has finished) is gone:
+                // a new session reaches it where it is now, or holds it here
+                s = reopen(s);
+                return read.apply(s);
+            }
+        } finally {
+            try {
+                s.endRead();
+            } catch (RuntimeException e) {
+                // the snapshot ends with the session anyway
+            }
+            sessions.add(s);
+        }
+    }
+
+    private Workspace reopen(Workspace broken) {
+        try {
+            broken.close();
+        } catch (RuntimeException e) {
+            // it is gone already
+        }
+        return Workspace.openForReading(home.dir());
+    }
+
+    private IssueQuestion issueQuestion(Workspace ws, String id) {
+        return issueQuestions.computeIfAbsent(generation.get() + ":" + id, k -> IssueQuestion.load(ws, id, 0));
     }
 
     /** Bytes the answer cache holds now (at most {@link #CACHE_BYTES}). */
@@ -254,6 +346,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (closing) {
+            return; // closed already
+        }
         closing = true;
         http.stop(0);
         if (warm != null) {
@@ -263,8 +358,14 @@ public final class ApiServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (watch != null) {
+            watch.interrupt();
+        }
         pool.shutdownNow();
         index.close();
+        for (Workspace s : sessions) {
+            s.close();
+        }
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -293,15 +394,16 @@ public final class ApiServer implements AutoCloseable {
             }
             Map<String, String> q = new TreeMap<>(query(ex.getRequestURI().getRawQuery()));
             q.keySet().retainAll(reads);
-            String key = path + "?" + q;
+            String key = generation.get() + ":" + path + "?" + q;
             byte[] body = cache.getIfPresent(key);
             if (body == null) {
-                work.acquireUninterruptibly();
-                try {
-                    body = JSON.writeValueAsBytes(answer(route, q));
-                } finally {
-                    work.release();
-                }
+                body = inSession(s -> {
+                    try {
+                        return JSON.writeValueAsBytes(answer(s, route, q));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
                 // a search takes a few ms and its answers are many and large: kept, they only filled the heap
                 // and lengthened the collector's pauses (search p95 on the whole UNGDC corpus)
                 if (!route.equals("search")) {
@@ -316,20 +418,24 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             sendError(ex, 400, e.getMessage());
         } catch (RuntimeException e) {
+            // the operator's terminal gets the reason; the client only its kind (never a stack trace)
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            System.err.println("demarche: serve: " + ex.getRequestURI().getRawPath() + ": " + e.getClass().getSimpleName()
+                    + ": " + why.replaceAll("\\p{Cntrl}", "?"));
             sendError(ex, 500, "the server could not answer: " + e.getClass().getSimpleName());
         } finally {
             ex.close(); // after the answer is sent, error or not
         }
     }
 
-    private Object answer(String route, Map<String, String> q) {
+    private Object answer(Workspace ws, String route, Map<String, String> q) {
         String[] parts = route.split("/", -1);
         switch (parts[0]) {
             case "search" -> {
                 Map<String, List<String>> filters = new LinkedHashMap<>();
                 for (String dim : SearchIndex.FACETS) {
                     if (q.containsKey(dim)) {
-                        filters.put(dim, searchFilter(dim, List.of(q.get(dim).split("\\|"))));
+                        filters.put(dim, searchFilter(ws, dim, List.of(q.get(dim).split("\\|"))));
                     }
                 }
                 return index.search(new SearchIndex.Request(q.get("q"), filters,
@@ -340,29 +446,29 @@ public final class ApiServer implements AutoCloseable {
                         "description", i.description() == null ? "" : i.description())).toList();
             }
             case "stances" -> {
-                IssueQuestion iq = issue(q);
+                IssueQuestion iq = issue(ws, q);
                 return iq.matrixJson(intParam(q, "years", 1, 1, Checks.MAX_YEARS), Checks.oneOf("kind", q.get("kind"),
                         Checks.ACTOR_KINDS), intParam(q, "limit", 60, 1, Checks.MAX_MATRIX_ROWS));
             }
             case "shifts" -> {
-                IssueQuestion iq = issue(q);
+                IssueQuestion iq = issue(ws, q);
                 return Map.of("issue", iq.issue, "label", iq.label, "shifts", iq.shiftsJson(ws, intParam(q, "years", 1, 1, Checks.MAX_YEARS)));
             }
             case "actors" -> {
                 if (parts.length == 2 && !parts[1].isEmpty()) {
-                    return actor(id(parts[1], 'a'));
+                    return actor(ws, id(parts[1], 'a'));
                 }
-                return actors(q);
+                return actors(ws, q);
             }
             case "statements" -> {
-                Long actor = q.containsKey("actor") ? actorId(q.get("actor")) : null;
+                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
                 Checks.dates("from", q.get("from"), "to", q.get("to"));
-                return Map.of("statements", ws.questions().statements(actor, issueParam(q), date(q, "from"), date(q, "to"),
+                return Map.of("statements", ws.questions().statements(actor, issueParam(ws, q), date(q, "from"), date(q, "to"),
                         intParam(q, "limit", 100, 1, Checks.MAX_STATEMENTS)));
             }
             case "timeline" -> {
-                Long actor = q.containsKey("actor") ? actorId(q.get("actor")) : null;
-                String issue = issueParam(q);
+                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
+                String issue = issueParam(ws, q);
                 if (actor == null && issue == null) {
                     throw new BadRequest(400, "timeline needs actor or issue");
                 }
@@ -373,30 +479,29 @@ public final class ApiServer implements AutoCloseable {
                 if (parts.length != 2) {
                     throw new BadRequest(400, "documents/{id}: a document id such as d12");
                 }
-                return document(id(parts[1], 'd'));
+                return document(ws, id(parts[1], 'd'));
             }
             default -> throw new BadRequest(404, "no such API route: /api/" + route);
         }
     }
 
-    private IssueQuestion issue(Map<String, String> q) {
-        String id = issueParam(q);
+    private IssueQuestion issue(Workspace ws, Map<String, String> q) {
+        String id = issueParam(ws, q);
         if (id == null) {
             throw new BadRequest(400, "issue is required");
         }
         double minConfidence = doubleParam(q, "min_confidence");
-        return minConfidence == 0 ? issueQuestions.computeIfAbsent(id, i -> IssueQuestion.load(ws, i, 0))
-                : IssueQuestion.load(ws, id, minConfidence);
+        return minConfidence == 0 ? issueQuestion(ws, id) : IssueQuestion.load(ws, id, minConfidence);
     }
 
-    private Object actors(Map<String, String> q) {
+    private Object actors(Workspace ws, Map<String, String> q) {
         List<KnowledgeBase.ActorRow> out = ws.questions().actors(Checks.oneOf("kind", q.get("kind"), Checks.ACTOR_KINDS),
                 q.get("name"));
         int limit = intParam(q, "limit", 100, 1, Checks.MAX_ACTORS);
         return Map.of("total", out.size(), "actors", out.subList(0, Math.min(limit, out.size())));
     }
 
-    private Object actor(long id) {
+    private Object actor(Workspace ws, long id) {
         KnowledgeBase.ActorRow a = ws.questions().actor("a" + id)
                 .orElseThrow(() -> new BadRequest(404, "no actor a" + id));
         Map<Long, String> names = new LinkedHashMap<>();
@@ -422,7 +527,7 @@ public final class ApiServer implements AutoCloseable {
         return out;
     }
 
-    private Object document(long id) {
+    private Object document(Workspace ws, long id) {
         StoredDocument sd = ws.document(id).orElseThrow(() -> new BadRequest(404, "no document d" + id));
         DocumentMetadata m = sd.document().metadata();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -441,7 +546,7 @@ public final class ApiServer implements AutoCloseable {
         return out;
     }
 
-    private long actorId(String value) {
+    private long actorId(Workspace ws, String value) {
         return Checks.actor(ws, value).id();
     }
 
@@ -449,7 +554,7 @@ public final class ApiServer implements AutoCloseable {
      * A search filter's values, checked as the command line checks them: actors by name, alias or id
      * (searched under their name), kinds, types, polarities, years, and issues of the codebook.
      */
-    private List<String> searchFilter(String dim, List<String> values) {
+    private List<String> searchFilter(Workspace ws, String dim, List<String> values) {
         List<String> out = new ArrayList<>();
         for (String v : values) {
             switch (dim) {
@@ -481,7 +586,7 @@ public final class ApiServer implements AutoCloseable {
         return Long.parseLong(value.substring(1));
     }
 
-    private String issueParam(Map<String, String> q) {
+    private String issueParam(Workspace ws, Map<String, String> q) {
         String v = q.get("issue");
         if (v != null && !ISSUE.matcher(v).matches()) {
             throw new BadRequest(400, "an issue id is [a-z0-9-]+");

@@ -173,7 +173,8 @@ class HostileClientsTest {
         assertEquals(0, f.floodFailed());
         // generous: the machine is shared; bench serve --hostile holds the 2x bound
         assertTrue(f.p(f.hostile(), 0.95) < Math.max(10 * f.p(f.quiet(), 0.95), 1_000), f.describe());
-        assertTrue(f.heapPeakMb() < 2_048, f.describe());
+        // this JVM also holds CoreNLP's models (the workspace was extracted here): bench serve --hostile states the bound
+        assertTrue(f.heapAfterGcMb() < 1_536, f.describe());
     }
 
     private static String enc(String s) {

@@ -40,8 +40,20 @@ public final class Workspace implements AutoCloseable {
     private static final String DB_NAME = "knowledge";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // H2's automatic mixed mode (below) serves the database to other processes over TCP: on loopback only
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    /** Writers wait this long for the writer's lock between the lines that say they are waiting. */
+    private static final int WRITER_WAIT_MS = 2_000;
+
     private final Path dir;
     private final Connection db;
+    /** The session holding the writer's row lock (see {@link #lockForWriting}), or null. */
+    private Connection writerLock;
     private final KnowledgeBase kb;
     private final StanceTables stances;
     private final Questions questions;
@@ -88,6 +100,140 @@ public final class Workspace implements AutoCloseable {
         return stances;
     }
 
+    /**
+     * Opens the workspace in {@code dir} for reading: every read until {@link #endRead()} (or close) sees
+     * one committed state (snapshot isolation), whatever another process writes meanwhile.
+     */
+    public static Workspace openForReading(Path dir) {
+        Workspace ws = open(dir);
+        try (Statement st = ws.db.createStatement()) {
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+        } catch (SQLException e) {
+            ws.close();
+            throw ws.failure("read in a snapshot", e);
+        }
+        return ws;
+    }
+
+    /** Ends the current read: the next one sees what has been committed since. */
+    public void endRead() {
+        rollback();
+    }
+
+    /**
+     * Takes the workspace's one writer's place: a row lock in the database itself (held by a session of
+     * its own until close), so a second writer waits, saying so through {@code waiting} every so often, and
+     * a writer killed at any moment releases it with its session. Readers never wait on it.
+     */
+    public void lockForWriting(java.util.function.Consumer<String> waiting) {
+        boolean told = false;
+        while (!tryLockForWriting(WRITER_WAIT_MS)) {
+            if (!told) {
+                waiting.accept("the workspace " + dir + " is being written by another demarche process (an ingest or "
+                        + "an import); waiting for it to finish...");
+                told = true;
+            }
+        }
+    }
+
+    /** Takes the writer's place if it is free within waitMillis; false if another process holds it. */
+    public boolean tryLockForWriting(int waitMillis) {
+        if (writerLock != null) {
+            return true;
+        }
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection(url(dir), "demarche", "");
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCK_TIMEOUT " + Math.max(1, waitMillis));
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM setting WHERE name = 'writer'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        try {
+                            st.execute("INSERT INTO setting (name, content) VALUES ('writer', NULL)");
+                        } catch (SQLException taken) {
+                            // another process made the row first: it is there to lock
+                        }
+                    }
+                }
+                c.setAutoCommit(false);
+                st.executeQuery("SELECT content FROM setting WHERE name = 'writer' FOR UPDATE").close();
+            }
+            writerLock = c;
+            return true;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            if (e.getErrorCode() == 50200 || e.getErrorCode() == 40001) { // LOCK_TIMEOUT_1, DEADLOCK_1
+                return false;
+            }
+            throw failure("take the writer's lock", e);
+        }
+    }
+
+    /** Gives the writer's place up (it is also given up on close). */
+    public void unlockForWriting() {
+        closeQuietly(writerLock);
+        writerLock = null;
+    }
+
+    /** True when this process holds the database itself (the others reach it through this one). */
+    public boolean isOwner() {
+        try {
+            return db.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when a failure means the session was lost, not that the question was wrong: the process that
+     * held the database for the others ended (its sessions are then opened again).
+     */
+    public static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 90067 || sql.getErrorCode() == 90121
+                    || sql.getErrorCode() == 90098 || sql.getErrorCode() == 90028)) {
+                return true; // CONNECTION_BROKEN_1, DATABASE_CALLED_AT_SHUTDOWN, DATABASE_IS_CLOSED, IO_EXCEPTION_1
+            }
+        }
+        return false;
+    }
+
+    /** True when this workspace's session can no longer be used. */
+    public boolean isClosed() {
+        try {
+            return db.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** True while this process holds the writer's place. */
+    public boolean isWriter() {
+        return writerLock != null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.rollback();
+                c.close();
+            } catch (SQLException e) {
+                // the session ends with the connection: its lock goes with it
+            }
+        }
+    }
+
+    /**
+     * The database's address. WRITE_DELAY=0: a commit is written before commit() returns (crash safety, see
+     * the class comment). AUTO_SERVER: the first process to open the database serves it to the others over
+     * loopback (H2's automatic mixed mode), so an ingest, a server and any number of questions and exports
+     * share it, each in its own session; when that process ends, another takes over.
+     */
+    private static String url(Path abs) {
+        return "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+    }
+
     /** Opens the workspace in {@code dir}, creating it (and the folder) on first use. */
     public static Workspace open(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
@@ -96,8 +242,7 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkspaceException("cannot create workspace folder " + abs + ": " + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: a commit is written before commit() returns (crash safety, see class comment).
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0";
+        String url = url(abs);
         try {
             Connection c = DriverManager.getConnection(url, "demarche", "");
             c.setAutoCommit(false);
@@ -383,13 +528,26 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (isClosed()) {
+            return;
+        }
+        unlockForWriting();
+        // another process's ingest may be writing through this one: closing now would break it off, so wait
+        if (isOwner() && !isClosed() && !tryLockForWriting(1)) {
+            System.err.println("demarche: an ingest in another process writes to " + dir + " through this one; "
+                    + "waiting for it to finish before ending...");
+            lockForWriting(why -> { });
+        }
+        unlockForWriting();
         try {
             if (!db.isClosed()) {
                 db.rollback(); // whatever was not committed is not kept
                 db.close();
             }
         } catch (SQLException e) {
-            throw failure("close", e);
+            if (!lostConnection(e)) { // a lost session had nothing left to keep: its transaction is gone with it
+                throw failure("close", e);
+            }
         }
     }
 }

@@ -45,7 +45,7 @@ final class ActorCommand implements Callable<Integer> {
             return 2;
         }
         Checks.range("--limit", limit, 1, Checks.MAX_ACTOR_STATEMENTS);
-        try (Workspace ws = Workspace.openForReading(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             KnowledgeBase.ActorRow a = Answers.actor(ws, String.join(" ", name), spec);
             if (a == null) {
                 return 2;

@@ -45,7 +45,7 @@ final class ActorsCommand implements Callable<Integer> {
         }
         Checks.oneOf("--kind", kind, Checks.ACTOR_KINDS);
         Checks.range("--limit", limit, 1, Checks.MAX_ACTORS);
-        try (Workspace ws = Workspace.openForReading(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             List<KnowledgeBase.ActorRow> actors = ws.questions().actors(kind, name);
             Map<Long, List<KnowledgeBase.RoleRow>> roles = ws.kb().roles();
             Map<Long, String> names = new LinkedHashMap<>();

@@ -77,7 +77,7 @@ final class SearchCommand implements Callable<Integer> {
         Checks.range("--limit", limit, 1, SearchIndex.MAX_LIMIT);
         Checks.range("--offset", offset, 0, SearchIndex.MAX_OFFSET);
         SearchIndex.Result r;
-        try (Workspace ws = Workspace.openForReading(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             issues.forEach(i -> Checks.issue("--issue", ws, i));
             // an actor by any name or alias, resolved as statements resolves it, searched under its name
             List<String> actorNames = actors.stream().map(a -> Checks.actor(ws, a).name()).toList();

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.openForReading(workspace.dir); ApiServer server = new ApiServer(ws, host, port, threads, allowedHosts)) {
+        try (Workspace ws = workspace.openForReading(spec); ApiServer server = new ApiServer(ws, host, port, threads, allowedHosts)) {
             server.start();
             System.err.printf("serve: http://%s:%d/ (API: /api/openapi.json); Ctrl-C stops%n", host, server.port());
             CountDownLatch stop = new CountDownLatch(1);

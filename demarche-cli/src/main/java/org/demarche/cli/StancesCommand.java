@@ -55,7 +55,7 @@ final class StancesCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.openForReading(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             Checks.oneOf("--kind", kind, Checks.ACTOR_KINDS);
             Checks.range("--limit", limit, 1, Checks.MAX_MATRIX_ROWS);
             IssueQuestion q = options.load(ws, spec);

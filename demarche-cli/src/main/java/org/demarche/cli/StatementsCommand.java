@@ -51,7 +51,7 @@ final class StatementsCommand implements Callable<Integer> {
         }
         Checks.dates("--from", from, "--to", to);
         Checks.range("--limit", limit, 1, Checks.MAX_STATEMENTS);
-        try (Workspace ws = Workspace.openForReading(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             Checks.issue("--issue", ws, issue);
             Long actorId = null;
             if (actor != null) {

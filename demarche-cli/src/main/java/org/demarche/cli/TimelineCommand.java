@@ -46,7 +46,7 @@ final class TimelineCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.openForReading(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             Checks.issue("--issue", ws, subject.issue);
             Long actorId = null;
             if (subject.actor != null) {

@@ -141,6 +141,46 @@ class CliTest {
         assertEquals(0, Main.run(new PrintWriter(byAlias, true), null, "search", "--workspace", ws, "--json", "--actor", "Lavrov"));
         assertTrue(json.readTree(byAlias.toString()).get("total").asInt() > 0, byAlias.toString());
 
+        // a crash after documents were stored and before their actors were merged: the export finishes the merge
+        // first, and no id in it points to a record it does not hold
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + Path.of(ws).toAbsolutePath()
+                .resolve("knowledge") + ";AUTO_SERVER=TRUE", "demarche", "")) {
+            c.createStatement().execute("MERGE INTO setting (name, content) KEY (name) VALUES ('actor_merge_pending', '1')");
+            c.createStatement().execute("UPDATE local_actor SET actor_id = NULL");
+            c.createStatement().execute("DELETE FROM actor_alias");
+            c.createStatement().execute("DELETE FROM actor");
+        }
+        Path afterCrash = tmp.resolve("after-crash.jsonl");
+        StringWriter mergeNotice = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(mergeNotice, true), "export",
+                "--workspace", ws, "--out", afterCrash.toString()));
+        assertTrue(mergeNotice.toString().contains("finished the actor merge"), mergeNotice.toString());
+        List<JsonNode> records = Files.readAllLines(afterCrash).stream().map(l -> read(json, l)).toList();
+        Set<String> ids = new java.util.HashSet<>();
+        records.forEach(r -> ids.add(r.get("id").asText()));
+        int references = 0;
+        for (JsonNode r : records) {
+            List<JsonNode> refs = new java.util.ArrayList<>();
+            for (String f : List.of("speaker", "actor", "target", "doc")) {
+                if (r.hasNonNull(f) && !r.get("type").asText().equals("document")) {
+                    refs.add(r.get(f));
+                }
+            }
+            if (r.has("actors")) {
+                r.get("actors").forEach(refs::add);
+            }
+            if (r.has("evidence")) {
+                r.get("evidence").forEach(refs::add);
+            }
+            for (JsonNode ref : refs) {
+                assertTrue(ids.contains(ref.asText()), "dangling " + ref + " in " + r);
+                references++;
+            }
+        }
+        assertTrue(references > 50, "references checked: " + references);
+        assertEquals(all.stream().filter(l -> l.contains("\"type\":\"actor\"")).count(),
+                records.stream().filter(r -> r.get("type").asText().equals("actor")).count(), "the same actors again");
+
         // ingesting again changes nothing
         assertEquals(0, Main.run("ingest", "--workspace", ws, "--manifest", EXAMPLES.resolve("manifest.csv").toString(),
                 EXAMPLES.toString()));

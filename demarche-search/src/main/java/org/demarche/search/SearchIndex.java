@@ -236,6 +236,9 @@ public final class SearchIndex implements Closeable {
         try {
             if (took || ws.isWriter()) {
                 sync(ws);
+            } else if (!Files.exists(ws.dir().resolve("index").resolve(SIGNATURE_FILE)) && ws.isReadOnly()) {
+                throw new IllegalStateException("the workspace " + ws.dir() + " has no search index yet, and it is open "
+                        + "read-only (a full disk): free some space and run the ingest again");
             } else if (!Files.exists(ws.dir().resolve("index").resolve(SIGNATURE_FILE))) {
                 throw new IllegalStateException("the search index of " + ws.dir() + " is being built by the ingest "
                         + "running now; ask again when it has finished");

@@ -37,6 +37,8 @@ import org.demarche.model.OffsetMap;
 public final class Workspace implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = 2;
+    /** The setting that says an ingest has stored documents whose actors are not merged yet (see IngestRunner). */
+    public static final String MERGE_PENDING = "actor_merge_pending";
     private static final String DB_NAME = "knowledge";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +56,11 @@ public final class Workspace implements AutoCloseable {
     private final Connection db;
     /** The session holding the writer's row lock (see {@link #lockForWriting}), or null. */
     private Connection writerLock;
+    private boolean readOnly;
+    /** For the message a full disk gives: the documents stored before this process wrote, and since, committed or not. */
+    private long storedAtFirstInsert = -1;
+    private long insertedCommitted;
+    private long insertedUncommitted;
     private final KnowledgeBase kb;
     private final StanceTables stances;
     private final Questions questions;
@@ -105,7 +112,7 @@ public final class Workspace implements AutoCloseable {
      * one committed state (snapshot isolation), whatever another process writes meanwhile.
      */
     public static Workspace openForReading(Path dir) {
-        Workspace ws = open(dir);
+        Workspace ws = open(dir, true);
         try (Statement st = ws.db.createStatement()) {
             st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
         } catch (SQLException e) {
@@ -126,6 +133,10 @@ public final class Workspace implements AutoCloseable {
      * a writer killed at any moment releases it with its session. Readers never wait on it.
      */
     public void lockForWriting(java.util.function.Consumer<String> waiting) {
+        if (readOnly) {
+            throw new WorkspaceException("workspace " + dir + " is open read-only (no space left on " + fileStore(dir)
+                    + "): it cannot be written to", null);
+        }
         boolean told = false;
         while (!tryLockForWriting(WRITER_WAIT_MS)) {
             if (!told) {
@@ -140,6 +151,9 @@ public final class Workspace implements AutoCloseable {
     public boolean tryLockForWriting(int waitMillis) {
         if (writerLock != null) {
             return true;
+        }
+        if (readOnly) {
+            return false;
         }
         Connection c = null;
         try {
@@ -236,6 +250,10 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the workspace in {@code dir}, creating it (and the folder) on first use. */
     public static Workspace open(Path dir) {
+        return open(dir, false);
+    }
+
+    private static Workspace open(Path dir, boolean reading) {
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
@@ -250,10 +268,78 @@ public final class Workspace implements AutoCloseable {
             ws.migrate();
             return ws;
         } catch (SQLException e) {
+            if (diskFull(abs, e)) {
+                if (reading) {
+                    return readOnly(abs, e);
+                }
+                throw new WorkspaceException("no space left on " + fileStore(abs) + ": cannot open workspace " + abs
+                        + " to write to it (free some space; questions and export still read it)", e);
+            }
             String why = e.getErrorCode() == 90020 // DATABASE_ALREADY_OPEN_1
                     ? "it is in use by another demarche process"
                     : e.getMessage().lines().findFirst().orElse("unknown error");
             throw new WorkspaceException("cannot open workspace " + abs + ": " + why, e);
+        }
+    }
+
+    /**
+     * On a full disk, H2 cannot write the lock file a normal open needs: the database is opened read-only,
+     * as it was last committed (nothing can write to it while the disk is full). The empty lock file the failed
+     * open left is removed first: H2 refuses a read-only open beside a lock file, and one it could not write
+     * its properties into holds no lock.
+     */
+    private static Workspace readOnly(Path abs, SQLException cause) {
+        try {
+            Path lock = abs.resolve(DB_NAME + ".lock.db");
+            if (Files.exists(lock) && Files.size(lock) == 0) {
+                Files.delete(lock);
+            }
+            Connection c = DriverManager.getConnection("jdbc:h2:file:" + abs.resolve(DB_NAME) + ";ACCESS_MODE_DATA=r",
+                    "demarche", "");
+            c.setAutoCommit(false);
+            Workspace ws = new Workspace(abs, c);
+            ws.readOnly = true;
+            System.err.println("demarche: no space left on " + fileStore(abs) + ": workspace " + abs
+                    + " is read as last committed, read-only");
+            return ws;
+        } catch (IOException | SQLException e) {
+            WorkspaceException w = new WorkspaceException("no space left on " + fileStore(abs) + ": cannot open workspace "
+                    + abs + " even to read it: " + e.getMessage().lines().findFirst().orElse(""), e);
+            w.addSuppressed(cause);
+            throw w;
+        }
+    }
+
+    /** True when this workspace was opened read-only (a full disk). */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** True when a failure came from a full disk: the device says so, or has (nearly) no space left. */
+    static boolean diskFull(Path dir, Throwable e) {
+        boolean writing = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("No space left on device")) {
+                return true;
+            }
+            writing |= m != null && (m.contains("Writing to") || m.contains("Could not save") || m.contains("write"));
+        }
+        try {
+            return writing && Files.getFileStore(dir).getUsableSpace() < 1L << 20; // H2 does not always pass the reason on
+        } catch (IOException io) {
+            return false;
+        }
+    }
+
+    /** The device a folder is on, as the user knows it (its mount point). */
+    static String fileStore(Path dir) {
+        try {
+            java.nio.file.FileStore fs = Files.getFileStore(dir);
+            String name = fs.toString(); // "/mnt/data (/dev/sdb1)"
+            return name.isBlank() ? dir.toString() : name;
+        } catch (IOException e) {
+            return dir.toString();
         }
     }
 
@@ -371,6 +457,10 @@ public final class Workspace implements AutoCloseable {
 
     /** Stores a new document (its hash must not be stored yet) and returns its id. */
     public long insertDocument(Document d, String fingerprint) {
+        if (storedAtFirstInsert < 0) {
+            storedAtFirstInsert = documentCount();
+        }
+        insertedUncommitted++;
         String sql = "INSERT INTO document (hash, file, source, size_bytes, media_type, charset, url, title, published, "
                 + "publisher, author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, "
                 + "clean_text, chars, boilerplate_chars, warnings, offset_map, fingerprint) "
@@ -443,6 +533,8 @@ public final class Workspace implements AutoCloseable {
     public void commit() {
         try {
             db.commit();
+            insertedCommitted += insertedUncommitted;
+            insertedUncommitted = 0;
         } catch (SQLException e) {
             throw failure("commit", e);
         }
@@ -450,6 +542,7 @@ public final class Workspace implements AutoCloseable {
 
     public void rollback() {
         try {
+            insertedUncommitted = 0;
             db.rollback();
         } catch (SQLException e) {
             throw failure("roll back", e);
@@ -523,6 +616,16 @@ public final class Workspace implements AutoCloseable {
     }
 
     WorkspaceException failure(String what, Exception e) {
+        if (diskFull(dir, e)) {
+            String safe;
+            if (storedAtFirstInsert >= 0) {
+                safe = String.format("the %,d documents committed before are safe", storedAtFirstInsert + insertedCommitted);
+            } else {
+                safe = "the documents committed before are safe";
+            }
+            return new WorkspaceException("no space left on " + fileStore(dir) + " while "
+                    + (what.equals("commit") ? "committing" : "trying to " + what) + " in workspace " + dir + "; " + safe + " (free some space and run it again: it goes on from there)", e);
+        }
         return new WorkspaceException("workspace " + dir + ": cannot " + what + ": " + e.getMessage(), e);
     }
 
@@ -533,7 +636,7 @@ public final class Workspace implements AutoCloseable {
         }
         unlockForWriting();
         // another process's ingest may be writing through this one: closing now would break it off, so wait
-        if (isOwner() && !isClosed() && !tryLockForWriting(1)) {
+        if (!readOnly && isOwner() && !isClosed() && !tryLockForWriting(1)) {
             System.err.println("demarche: an ingest in another process writes to " + dir + " through this one; "
                     + "waiting for it to finish before ending...");
             lockForWriting(why -> { });

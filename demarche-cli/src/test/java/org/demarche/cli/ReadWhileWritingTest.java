@@ -100,8 +100,12 @@ class ReadWhileWritingTest {
                     return new int[] {ok, bad};
                 }));
             }
-            // meanwhile, in other processes: an export, a question, and a second writer that waits its turn
-            Thread.sleep(1_500);
+            // meanwhile, in other processes: an export, a question, and a second writer that waits its turn (started
+            // once the first has begun writing, which it says with its file count)
+            for (int i = 0; i < 600 && !Files.readString(tmp.resolve("ingest.log")).contains("ingest: " + SPEECHES + " files");
+                 i++) {
+                Thread.sleep(100);
+            }
             Process export = child(tmp.resolve("export.log"), "export", "--workspace", ws.toString(), "--out",
                     tmp.resolve("kb.jsonl").toString());
             Process question = child(tmp.resolve("actors.log"), "actors", "--workspace", ws.toString());
@@ -139,6 +143,7 @@ class ReadWhileWritingTest {
                     + "writer %s; %d documents searchable after, no restart%n", SPEECHES, ok + bad, bad,
                     Files.readAllLines(tmp.resolve("kb.jsonl")).size(),
                     secondLog.contains("waiting") ? "waited with a line" : "ran after", documents);
+            assertTrue(secondLog.contains("waiting"), "the second writer waits, and says so: " + secondLog);
             assertEquals(0, bad);
             assertTrue(ok > 20, "the clients were answered all along: " + ok);
             assertEquals(before + SPEECHES, documents);

@@ -624,7 +624,9 @@ public final class Workspace implements AutoCloseable {
                 safe = "the documents committed before are safe";
             }
             return new WorkspaceException("no space left on " + fileStore(dir) + " while "
-                    + (what.equals("commit") ? "committing" : "trying to " + what) + " in workspace " + dir + "; " + safe + " (free some space and run it again: it goes on from there)", e);
+                    + (what.equals("commit") ? "committing" : what.startsWith("store document ")
+                    ? "storing " + what.substring("store document ".length()) : "trying to " + what)
+                    + " in workspace " + dir + "; " + safe + " (free some space and run it again: it goes on from there)", e);
         }
         return new WorkspaceException("workspace " + dir + ": cannot " + what + ": " + e.getMessage(), e);
     }

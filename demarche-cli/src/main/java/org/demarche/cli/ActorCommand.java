@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.demarche.server.Checks;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
 import org.demarche.store.Workspace;
@@ -43,7 +44,8 @@ final class ActorCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        Checks.range("--limit", limit, 1, Checks.MAX_ACTOR_STATEMENTS);
+        try (Workspace ws = workspace.openForReading(spec)) {
             KnowledgeBase.ActorRow a = Answers.actor(ws, String.join(" ", name), spec);
             if (a == null) {
                 return 2;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.demarche.server.Checks;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
@@ -42,7 +43,9 @@ final class ActorsCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        Checks.oneOf("--kind", kind, Checks.ACTOR_KINDS);
+        Checks.range("--limit", limit, 1, Checks.MAX_ACTORS);
+        try (Workspace ws = workspace.openForReading(spec)) {
             List<KnowledgeBase.ActorRow> actors = ws.questions().actors(kind, name);
             Map<Long, List<KnowledgeBase.RoleRow>> roles = ws.kb().roles();
             Map<Long, String> names = new LinkedHashMap<>();

@@ -61,6 +61,19 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; with fewer, compiling takes a quarter of the cores during the measure).")
     int warmup;
 
+    @Option(names = "--hostile", description = "With serve: the searches again while slow clients and a flood of "
+            + "distinct URLs attack the server; fails unless p95 stays within twice the quiet figure.")
+    boolean hostile;
+
+    @Option(names = "--slow-sockets", paramLabel = "N", defaultValue = "50", description = "With --hostile: half-open sockets (default: ${DEFAULT-VALUE}).")
+    int slowSockets;
+
+    @Option(names = "--flood", paramLabel = "N", defaultValue = "10000", description = "With --hostile: distinct URLs requested (default: ${DEFAULT-VALUE}).")
+    int flood;
+
+    @Option(names = "--heap-bound", paramLabel = "MB", defaultValue = "512", description = "With --hostile: the most heap in use allowed (default: ${DEFAULT-VALUE}).")
+    long heapBound;
+
     @Option(names = "--corpus", paramLabel = "DIR", description = "The corpus folder (ingest, extract).")
     Path corpus;
 
@@ -89,6 +102,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (stage.equals("serve") && hostile) {
+            if (workspaceDir == null || !Workspace.exists(workspaceDir)) {
+                System.err.println("demarche: bench serve needs --workspace with an ingested workspace");
+                return 2;
+            }
+            return ServeBench.hostile(workspaceDir, clients, requests, slowSockets, flood, serverThreads, heapBound);
+        }
         if (stage.equals("serve")) {
             return ServeBench.run(workspaceDir, clients, requests, warmup, codebookFile, serverThreads);
         }

@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         JsonlExporter exporter = new JsonlExporter(includeText);
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             if (out == null) {
                 exporter.export(ws, System.out);
                 return 0;

@@ -43,6 +43,8 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
+            // one writer at a time: a second one waits, and says so; readers never wait
+            ws.lockForWriting(why -> spec.commandLine().getErr().println("demarche: " + why));
             Codebook issues = codebook.use(ws);
             ProgressReporter progress = ProgressReporter.forStderr("import");
             IngestSummary summary;

@@ -10,6 +10,7 @@ import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.pipeline.NlpExtractor;
+import org.demarche.server.Checks;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
@@ -70,15 +71,20 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads != null) {
+            Checks.range("--threads", threads, 1, 256);
+        }
+        Checks.range("--max-file-size", (int) Math.min(maxFileMb, Integer.MAX_VALUE), 1, 4096);
+        Checks.range("--extraction-timeout", (int) Math.min(extractionTimeout, Integer.MAX_VALUE), 1, 86_400);
         Manifest manifest = Manifest.none();
         if (manifestFile != null) {
             try {
                 manifest = Manifest.read(manifestFile);
             } catch (ManifestException e) {
-                spec.commandLine().getErr().println("demarche: " + e.getMessage());
+                spec.commandLine().getErr().println("demarche: " + ProgressReporter.printable(e.getMessage()));
                 return 2;
             }
-            manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + w));
+            manifest.warnings().forEach(w -> spec.commandLine().getErr().println("demarche: " + ProgressReporter.printable(w)));
         }
         if (!codebook.check(spec)) {
             return 2;
@@ -89,6 +95,8 @@ final class IngestCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         try (Workspace ws = Workspace.open(workspace.dir)) {
+            // one writer at a time: a second one waits, and says so; readers never wait
+            ws.lockForWriting(why -> spec.commandLine().getErr().println("demarche: " + why));
             Codebook issues = codebook.use(ws);
             if (redoStances) {
                 ws.stances().forgetFingerprints();

@@ -1,5 +1,6 @@
 package org.demarche.cli;
 
+import org.demarche.server.Checks;
 import org.demarche.server.IssueQuestion;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,8 @@ final class IssueOptions {
 
     /** The issue's stances, or null after saying why not (an issue the codebook does not have). */
     IssueQuestion load(Workspace ws, CommandSpec spec) {
+        Checks.range("--years", years, 1, Checks.MAX_YEARS);
+        Checks.fraction("--min-confidence", minConfidence);
         try {
             return IssueQuestion.load(ws, issue, minConfidence);
         } catch (IllegalArgumentException e) {

@@ -76,11 +76,42 @@ final class ProgressReporter implements IngestListener, AutoCloseable {
 
     @Override
     public void fileFailed(Path file, String reason) {
-        String line = "demarche: " + (file == null ? "" : file + ": ") + reason.replaceAll("\\s*\\R\\s*", " ");
+        String line = "demarche: " + (file == null ? "" : printable(file.toString()) + ": ")
+                + printable(reason.replaceAll("\\s*\\R\\s*", " "));
         if (bar != null) {
             err.print("\r\033[K"); // clear the bar's line; it redraws itself below
         }
         err.println(line);
+    }
+
+    /**
+     * The text with its control characters escaped (a newline as \\n, others as \\u0007): a file named
+     * with a newline cannot split its error line, nor forge another. A few lines: the JDK has no such escape.
+     */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029'
+                    || c == '\u202E' || c == '\u202D';
+            if (control && sb == null) {
+                sb = new StringBuilder(s.substring(0, i));
+            }
+            if (sb != null) {
+                if (!control) {
+                    sb.append(c);
+                } else if (c == '\n') {
+                    sb.append("\\n");
+                } else if (c == '\r') {
+                    sb.append("\\r");
+                } else if (c == '\t') {
+                    sb.append("\\t");
+                } else {
+                    sb.append(String.format("\\u%04x", (int) c));
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private String stage;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.demarche.search.SearchIndex;
+import org.demarche.server.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,10 +55,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--publisher", paramLabel = "NAME", description = "Published by.")
     List<String> publishers = new ArrayList<>();
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to show, 1 to 200 (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip (paging).")
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip (paging), 0 to 10,000.")
     int offset;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -69,8 +70,30 @@ final class SearchCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
+        stances.forEach(p -> Checks.oneOf("--stance", p, Checks.POLARITIES));
+        kinds.forEach(k -> Checks.oneOf("--kind", k, Checks.STATEMENT_KINDS));
+        types.forEach(t -> Checks.oneOf("--type", t, Checks.TYPES));
+        years.forEach(y -> Checks.year("--year", y));
+        Checks.range("--limit", limit, 1, SearchIndex.MAX_LIMIT);
+        Checks.range("--offset", offset, 0, SearchIndex.MAX_OFFSET);
+        SearchIndex.Result r;
+        try (Workspace ws = workspace.openForReading(spec)) {
+            issues.forEach(i -> Checks.issue("--issue", ws, i));
+            // an actor by any name or alias, resolved as statements resolves it, searched under its name
+            List<String> actorNames = actors.stream().map(a -> Checks.actor(ws, a).name()).toList();
+            r = search(ws, actorNames);
+        } catch (Checks.Refused e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("demarche: " + e.getMessage());
+            return 2;
+        }
+        return print(out, r);
+    }
+
+    private SearchIndex.Result search(Workspace ws, List<String> actorNames) throws IOException {
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        put(filters, "actor", actors);
+        put(filters, "actor", actorNames);
         if (!issues.isEmpty() && !stances.isEmpty()) {
             // "on this issue, that way": the stance is tied to the issue
             List<String> positions = new ArrayList<>();
@@ -84,20 +107,20 @@ final class SearchCommand implements Callable<Integer> {
         put(filters, "type", types);
         put(filters, "year", years);
         put(filters, "publisher", publishers);
-        SearchIndex.Result r;
-        try (Workspace ws = Workspace.open(workspace.dir); SearchIndex index = SearchIndex.open(ws)) {
-            r = index.search(new SearchIndex.Request(String.join(" ", query), filters, limit, offset));
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("demarche: " + e.getMessage());
-            return 2;
+        try (SearchIndex index = SearchIndex.open(ws)) {
+            return index.search(new SearchIndex.Request(String.join(" ", query), filters, limit, offset));
         }
+    }
+
+    private int print(PrintWriter out, SearchIndex.Result r) throws IOException {
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
             return 0;
         }
         boolean tty = "1".equals(System.getenv("DEMARCHE_TTY"));
-        out.printf("%,d hits%s%n", r.total(), r.total() > r.hits().size() ? " (showing " + (offset + 1) + "–"
-                + (offset + r.hits().size()) + ")" : "");
+        String range = r.hits().isEmpty() ? (offset > 0 && r.total() > 0 ? " (none past the first " + offset + ")" : "")
+                : r.total() > r.hits().size() ? " (showing " + (offset + 1) + "–" + (offset + r.hits().size()) + ")" : "";
+        out.printf("%,d hits%s%n", r.total(), range);
         for (SearchIndex.Hit h : r.hits()) {
             out.println();
             String who = h.speaker() != null ? h.speaker() + " (" + h.kind() + ")" : "document";

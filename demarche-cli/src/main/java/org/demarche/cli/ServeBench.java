@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.demarche.server.ApiServer;
 import org.demarche.server.Codebooks;
+import org.demarche.server.HostileLoad;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 
@@ -28,6 +29,29 @@ final class ServeBench {
             "disarmament", "development", "human rights", "terrorism", "climate", "Africa", "Palestine", "Iraq",
             "sanctions", "refugees", "Security Council", "territorial integrity", "self-determination", "aggression",
             "cooperation", "poverty", "debt", "trade", "Europe", "Asia", "negotiations", "resolution", "reform", "women"};
+
+    /**
+     * The hostile bench: the quiet search latency, then the same searches while 50 slow clients hold
+     * half-sent requests and a flood of distinct URLs arrives; fails (exit 1) when the searches' p95
+     * is more than twice the quiet one, the heap in use passes heapBoundMb, or the server stops answering.
+     */
+    static int hostile(Path wsDir, int clients, int requests, int slowSockets, int flood, int serverThreads,
+                       long heapBoundMb) throws Exception {
+        try (Workspace ws = Workspace.open(wsDir); ApiServer server = new ApiServer(ws, "127.0.0.1", 0, serverThreads)) {
+            server.start();
+            System.out.printf("bench serve --hostile: %s, %d documents, %d clients x %d searches, %d slow sockets, "
+                    + "%,d distinct URLs, max heap %d MB, bound %d MB%n", wsDir, ws.documentCount(), clients, requests,
+                    slowSockets, flood, Runtime.getRuntime().maxMemory() >> 20, heapBoundMb);
+            HostileLoad.Figures f = HostileLoad.run(server.port(), new HostileLoad.Plan(clients, requests, slowSockets,
+                    flood, "d" + ws.largestDocumentId(), 300));
+            System.out.println(f.describe());
+            boolean ok = f.answersAfter() && f.searchFailures() == 0 && f.heapPeakMb() <= heapBoundMb
+                    && f.p(f.hostile(), 0.95) <= 2 * f.p(f.quiet(), 0.95);
+            System.out.println(ok ? "PASS: p95 within twice the quiet figure, heap within the bound, still answering"
+                    : "FAIL");
+            return ok ? 0 : 1;
+        }
+    }
 
     static int run(Path wsDir, int clients, int requests, int warmup, Path codebookFile, int serverThreads) throws Exception {
         if (wsDir == null || !Workspace.exists(wsDir)) {

@@ -3,6 +3,7 @@ package org.demarche.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.demarche.server.ApiServer;
+import org.demarche.server.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,17 +33,31 @@ final class ServeCommand implements Callable<Integer> {
             description = "Request threads (default: one per core, at least 2; more requests wait their turn).")
     int threads;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests that name the server so (a proxy's name); others get 421.")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        Checks.range("--port", port, 0, 65_535);
+        Checks.range("--threads", threads, 0, 256);
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir); ApiServer server = new ApiServer(ws, host, port, threads)) {
+        try (Workspace ws = workspace.openForReading(spec); ApiServer server = new ApiServer(ws, host, port, threads, allowedHosts)) {
             server.start();
             System.err.printf("serve: http://%s:%d/ (API: /api/openapi.json); Ctrl-C stops%n", host, server.port());
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            // Ctrl-C and kill stop the server here, not by shutting the JVM down: H2 closes its databases in a
+            // shutdown hook, and an ingest in another process may be writing through this one; the workspace's
+            // close waits for it to finish first (sun.misc.Signal: the JDK's only way to take the signal)
+            for (String signal : new String[] {"INT", "TERM"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+            }
             stop.await();
+            System.err.println("serve: stopping");
+            server.close();
+            ws.close();
         }
         return 0;
     }

@@ -39,7 +39,7 @@ final class ShiftsCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             IssueQuestion q = options.load(ws, spec);
             if (q == null) {
                 return 2;

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.demarche.stance.StanceTimeline.Cell;
 import org.demarche.stance.StanceTimeline.CellKind;
 import org.demarche.stance.StanceTimeline.Matrix;
+import org.demarche.server.Checks;
 import org.demarche.server.IssueQuestion;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
@@ -54,7 +55,9 @@ final class StancesCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
+            Checks.oneOf("--kind", kind, Checks.ACTOR_KINDS);
+            Checks.range("--limit", limit, 1, Checks.MAX_MATRIX_ROWS);
             IssueQuestion q = options.load(ws, spec);
             if (q == null) {
                 return 2;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.demarche.server.Checks;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
 import org.demarche.store.Workspace;
@@ -48,11 +49,10 @@ final class StatementsCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        if (from != null && !from.matches("\\d{4}(-\\d{2}){0,2}") || to != null && !to.matches("\\d{4}(-\\d{2}){0,2}")) {
-            spec.commandLine().getErr().println("demarche: dates are ISO: 2007, 2007-07 or 2007-07-18");
-            return 2;
-        }
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        Checks.dates("--from", from, "--to", to);
+        Checks.range("--limit", limit, 1, Checks.MAX_STATEMENTS);
+        try (Workspace ws = workspace.openForReading(spec)) {
+            Checks.issue("--issue", ws, issue);
             Long actorId = null;
             if (actor != null) {
                 KnowledgeBase.ActorRow a = Answers.actor(ws, actor, spec);

@@ -42,7 +42,7 @@ final class TextCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
             List<StoredDocument> found = new ArrayList<>();
             if (doc.matches("d\\d{1,18}")) {
                 ws.document(Long.parseLong(doc.substring(1))).ifPresent(found::add);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.demarche.server.Checks;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
 import org.demarche.store.StanceTables;
@@ -45,7 +46,8 @@ final class TimelineCommand implements Callable<Integer> {
         if (workspace.missing(spec)) {
             return 2;
         }
-        try (Workspace ws = Workspace.open(workspace.dir)) {
+        try (Workspace ws = workspace.openForReading(spec)) {
+            Checks.issue("--issue", ws, subject.issue);
             Long actorId = null;
             if (subject.actor != null) {
                 KnowledgeBase.ActorRow a = Answers.actor(ws, subject.actor, spec);

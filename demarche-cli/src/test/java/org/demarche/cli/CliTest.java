@@ -106,6 +106,81 @@ class CliTest {
                 "kosovo-independence"));
         assertTrue(line.toString().contains("Russia"), line.toString());
 
+        // every option is checked: exit 2 and one line naming it, whatever the command
+        String[][] refused = {
+            {"statements", "--from", "2007-13-45"}, {"statements", "--from", "2008-02-30"},
+            {"statements", "--from", "2009", "--to", "2008"}, {"statements", "--limit", "0"},
+            {"stances", "--issue", "kosovo-independence", "--min-confidence", "2"},
+            {"stances", "--issue", "kosovo-independence", "--years", "0"},
+            {"stances", "--issue", "kosovo-independence", "--kind", "country"}, {"shifts", "--issue", "kosovo-independence", "--years", "0"},
+            {"actors", "--kind", "country"}, {"actors", "--limit", "0"}, {"actor", "--limit", "0", "Lavrov"},
+            {"search", "--stance", "against"}, {"search", "--kind", "quoted"}, {"search", "--type", "page"},
+            {"search", "--year", "20x8"}, {"search", "--actor", "Nobody Atall"}, {"search", "--issue", "no-such-issue"},
+            {"search", "--offset", "99999999"}, {"search", "--offset", "2147483647"}, {"search", "--limit", "0"},
+            {"search", "--limit", "201"}, {"search", "--offset", "-1"},
+            {"timeline", "--actor", "Nobody Atall"}, {"timeline", "--issue", "no-such-issue"},
+            {"statements", "--actor", "Nobody Atall"}, {"statements", "--issue", "no-such-issue"},
+            {"serve", "--port", "70000"}, {"ingest", "--threads", "0", "x"}, {"search", "--", "a~ b~ c~ d~ e~"},
+        };
+        int oneLine = 0;
+        for (String[] args : refused) {
+            StringWriter err = new StringWriter();
+            String[] full = new String[args.length + 1];
+            full[0] = args[0];
+            full[1] = "--workspace=" + ws;
+            System.arraycopy(args, 1, full, 2, args.length - 1);
+            int status = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), full);
+            assertEquals(2, status, String.join(" ", args) + " -> " + err);
+            assertEquals(1, err.toString().lines().count(), String.join(" ", args) + " -> " + err);
+            assertTrue(err.toString().startsWith("demarche: "), err.toString());
+            oneLine++;
+        }
+        System.out.printf("CliTest: %d bad options tried, %d refused with exit 2 and one line%n", refused.length, oneLine);
+        // an actor by an alias: search resolves it as statements does
+        StringWriter byAlias = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(byAlias, true), null, "search", "--workspace", ws, "--json", "--actor", "Lavrov"));
+        assertTrue(json.readTree(byAlias.toString()).get("total").asInt() > 0, byAlias.toString());
+
+        // a crash after documents were stored and before their actors were merged: the export finishes the merge
+        // first, and no id in it points to a record it does not hold
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + Path.of(ws).toAbsolutePath()
+                .resolve("knowledge") + ";AUTO_SERVER=TRUE", "demarche", "")) {
+            c.createStatement().execute("MERGE INTO setting (name, content) KEY (name) VALUES ('actor_merge_pending', '1')");
+            c.createStatement().execute("UPDATE local_actor SET actor_id = NULL");
+            c.createStatement().execute("DELETE FROM actor_alias");
+            c.createStatement().execute("DELETE FROM actor");
+        }
+        Path afterCrash = tmp.resolve("after-crash.jsonl");
+        StringWriter mergeNotice = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(mergeNotice, true), "export",
+                "--workspace", ws, "--out", afterCrash.toString()));
+        assertTrue(mergeNotice.toString().contains("finished the actor merge"), mergeNotice.toString());
+        List<JsonNode> records = Files.readAllLines(afterCrash).stream().map(l -> read(json, l)).toList();
+        Set<String> ids = new java.util.HashSet<>();
+        records.forEach(r -> ids.add(r.get("id").asText()));
+        int references = 0;
+        for (JsonNode r : records) {
+            List<JsonNode> refs = new java.util.ArrayList<>();
+            for (String f : List.of("speaker", "actor", "target", "doc")) {
+                if (r.hasNonNull(f) && !r.get("type").asText().equals("document")) {
+                    refs.add(r.get(f));
+                }
+            }
+            if (r.has("actors")) {
+                r.get("actors").forEach(refs::add);
+            }
+            if (r.has("evidence")) {
+                r.get("evidence").forEach(refs::add);
+            }
+            for (JsonNode ref : refs) {
+                assertTrue(ids.contains(ref.asText()), "dangling " + ref + " in " + r);
+                references++;
+            }
+        }
+        assertTrue(references > 50, "references checked: " + references);
+        assertEquals(all.stream().filter(l -> l.contains("\"type\":\"actor\"")).count(),
+                records.stream().filter(r -> r.get("type").asText().equals("actor")).count(), "the same actors again");
+
         // ingesting again changes nothing
         assertEquals(0, Main.run("ingest", "--workspace", ws, "--manifest", EXAMPLES.resolve("manifest.csv").toString(),
                 EXAMPLES.toString()));

@@ -101,7 +101,10 @@ public final class DocumentIngester {
     }
 
     private ExtractedText read(byte[] bytes, String file, String type) throws IngestException {
-        if (TIKA_TEXT.contains(type)) {
+        if (TIKA_TEXT.contains(type) || type.equals("application/rtf")) {
+            // HTML and RTF are text: bytes that do not decode as text were only named so (random bytes called
+            // .html are detected by their name), and are refused as they are under any other name
+            TextDecoder.decode(bytes);
             return tika.read(bytes, file, type);
         }
         if (type.startsWith("text/")) {

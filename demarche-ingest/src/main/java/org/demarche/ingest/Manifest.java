@@ -30,7 +30,8 @@ public final class Manifest {
 
     private final Path file;
     private final Map<Path, DocumentMetadata> byPath = new HashMap<>();
-    private final Map<String, List<Path>> byName = new HashMap<>();
+    /** Paths by base name, each once however many rows list it (a row listed twice is not ambiguous). */
+    private final Map<String, java.util.Set<Path>> byName = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     private Manifest(Path file) {
@@ -46,7 +47,7 @@ public final class Manifest {
         Manifest m = new Manifest(file.toAbsolutePath().normalize());
         String name = file.getFileName().toString().toLowerCase();
         try {
-            String head = Files.readString(file, StandardCharsets.UTF_8).stripLeading();
+            String head = m.text().stripLeading();
             if (name.endsWith(".jsonl") || name.endsWith(".json") || head.startsWith("{")) {
                 m.readJsonLines();
             } else {
@@ -61,7 +62,7 @@ public final class Manifest {
     private void readCsv() throws IOException, ManifestException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).build();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
+        try (Reader r = new java.io.StringReader(text()); CSVParser p = CSVParser.parse(r, format)) {
             if (!p.getHeaderMap().containsKey("file")) {
                 throw new ManifestException(file + ":1: the header has no 'file' column");
             }
@@ -79,7 +80,7 @@ public final class Manifest {
     }
 
     private void readJsonLines() throws IOException, ManifestException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = text().lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
@@ -100,13 +101,37 @@ public final class Manifest {
         }
     }
 
+    /** The manifest's text, without the UTF-8 byte-order mark some spreadsheets write before the header. */
+    private String text() throws IOException {
+        String t = Files.readString(file, StandardCharsets.UTF_8);
+        return t.startsWith("\uFEFF") ? t.substring(1) : t;
+    }
+
+    /** True when an ISO date of reduced precision is one the calendar has ("2008-13-45" and "2008-02-30" are not). */
+    static boolean realDate(String iso) {
+        try {
+            String day = iso.length() > 10 ? iso.substring(0, 10) : iso;
+            switch (day.length()) {
+                case 4 -> { }
+                case 7 -> java.time.YearMonth.parse(day);
+                default -> java.time.LocalDate.parse(day);
+            }
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private void add(Map<String, String> row, long line) throws ManifestException {
         String f = blankToNull(row.get("file"));
         if (f == null) {
             throw new ManifestException(file + ":" + line + ": the 'file' value is empty");
         }
         String published = blankToNull(row.get("published"));
-        if (published != null && !ISO_DATE.matcher(published).matches()) {
+        if (published != null && ISO_DATE.matcher(published).matches() && !realDate(published)) {
+            warnings.add(file + ":" + line + ": 'published' is not a date the calendar has (" + published + "): ignored");
+            published = null;
+        } else if (published != null && !ISO_DATE.matcher(published).matches()) {
             warnings.add(file + ":" + line + ": 'published' is not an ISO 8601 date (" + published + "): ignored");
             published = null;
         }
@@ -123,7 +148,7 @@ public final class Manifest {
         if (byPath.put(p, meta) != null) {
             warnings.add(file + ":" + line + ": " + f + " is listed twice: the later row wins");
         }
-        byName.computeIfAbsent(p.getFileName().toString(), k -> new ArrayList<>()).add(p);
+        byName.computeIfAbsent(p.getFileName().toString(), k -> new java.util.LinkedHashSet<>()).add(p);
     }
 
     private static String blankToNull(String s) {
@@ -135,9 +160,9 @@ public final class Manifest {
         Path p = path.toAbsolutePath().normalize();
         DocumentMetadata m = byPath.get(p);
         if (m == null) {
-            List<Path> same = byName.get(p.getFileName().toString());
+            java.util.Set<Path> same = byName.get(p.getFileName().toString());
             if (same != null && same.size() == 1) {
-                m = byPath.get(same.get(0));
+                m = byPath.get(same.iterator().next());
             }
         }
         return m == null ? DocumentMetadata.EMPTY : m;

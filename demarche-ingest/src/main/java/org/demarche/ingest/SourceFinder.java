@@ -12,9 +12,11 @@ import java.util.TreeSet;
 
 /**
  * Finds the files to ingest: named files as they are, folders recursively (hidden files and
- * folders, such as a workspace kept inside the corpus, are passed over; links are not
- * followed). When a manifest is given, a folder contributes only the files the manifest
- * lists — a corpus folder also holds its README and the manifest itself — unless allFiles.
+ * folders, such as a workspace kept inside the corpus, are passed over). A link inside a folder
+ * is read when it leads to a file inside that same folder; a link to a folder, or to anything
+ * outside, is not followed and is reported as a problem (one line, counted). When a manifest is
+ * given, a folder contributes only the files the manifest lists — a corpus folder also holds its
+ * README and the manifest itself — unless allFiles.
  */
 public final class SourceFinder {
 
@@ -37,6 +39,7 @@ public final class SourceFinder {
             if (Files.isRegularFile(abs)) {
                 files.add(abs);
             } else if (Files.isDirectory(abs)) {
+                Path root = realPath(abs);
                 try {
                     Files.walkFileTree(abs, new SimpleFileVisitor<>() {
                         @Override
@@ -46,7 +49,27 @@ public final class SourceFinder {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (!attrs.isRegularFile() || hidden(file) || file.equals(manifestFile)) {
+                            if (attrs.isSymbolicLink() && !hidden(file)) {
+                                Path target = realPath(file);
+                                if (target == null) {
+                                    problems.add(file + ": a link to nothing (its target is missing): not read");
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                if (Files.isDirectory(target)) {
+                                    problems.add(file + ": a link to a folder (" + target + "): not followed");
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                if (!target.startsWith(root)) {
+                                    problems.add(file + ": a link to a file outside " + abs + " (" + target + "): not followed");
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                if (!Files.isRegularFile(target)) {
+                                    return FileVisitResult.CONTINUE;
+                                }
+                            } else if (!attrs.isRegularFile()) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (hidden(file) || file.equals(manifestFile)) {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (manifest.isPresent() && !allFiles && !manifest.lists(file)) {
@@ -84,6 +107,14 @@ public final class SourceFinder {
             out.add(files.get((int) (i * step)));
         }
         return out;
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean hidden(Path p) {

@@ -64,7 +64,12 @@ public final class IngestRunner {
         String version();
     }
 
-    private static final String MERGE_PENDING = "actor_merge_pending";
+    /**
+     * Set in the transaction that stores a run's first new document, cleared once its actors are merged: a run
+     * killed in between leaves it, and the next reader or writer finishes the merge (never dangling actors).
+     */
+    public static final String MERGE_PENDING = Workspace.MERGE_PENDING;
+    private boolean mergeFlagged;
 
     /** How the run behaves. */
     public record Options(int threads, long maxFileBytes, boolean allFiles, int batchSize, long batchMillis) {
@@ -239,6 +244,32 @@ public final class IngestRunner {
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /**
+     * Finishes what a killed run left: the actor merge (and the stances and index after it), when the
+     * workspace says it is pending and no other process is writing. The caller must not hold a snapshot.
+     * @return true if there was one to finish
+     */
+    public static boolean finishPendingMerge(Workspace ws, Codebook codebook) {
+        if (ws.setting(MERGE_PENDING).isEmpty() || !ws.tryLockForWriting(1)) {
+            return false;
+        }
+        try {
+            if (ws.setting(MERGE_PENDING).isEmpty()) {
+                return false; // finished by the writer that was there a moment ago
+            }
+            ActorMerge.run(ws);
+            ws.deleteSetting(MERGE_PENDING);
+            ws.commit();
+            if (codebook != null) {
+                new StanceStage(ws, codebook, Options.defaults().threads()).run(new IngestListener() {});
+            }
+            SearchIndex.sync(ws);
+            return true;
+        } finally {
+            ws.unlockForWriting();
+        }
+    }
+
     /** After the documents: the actor merge, the stance stage and the search index, each when needed. */
     private void finish(boolean changed, IngestListener listener) {
         if (extractor != null && (changed || workspace.setting(MERGE_PENDING).isPresent())) {
@@ -339,7 +370,8 @@ public final class IngestRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+            // AssertionError: a parser's own check failing on a broken file (Tika's RTF reader does) is that file's failure
             try {
                 done.put(failed(path, "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null));
             } catch (InterruptedException ie) {
@@ -520,6 +552,10 @@ public final class IngestRunner {
     /** Writer side: one file's result into the current transaction. */
     private Outcome write(Result r, Map<String, Long> byHash) {
         String path = r.source();
+        if (extractor != null && !mergeFlagged && (r.outcome() == Outcome.NEW || r.outcome() == Outcome.REPLACED)) {
+            workspace.setSetting(MERGE_PENDING, "1"); // committed with the document
+            mergeFlagged = true;
+        }
         switch (r.outcome()) {
             case UNCHANGED -> {
                 if (r.previous().modified() != r.modified() || r.previous().size() != r.size()) {

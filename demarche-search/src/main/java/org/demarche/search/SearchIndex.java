@@ -42,7 +42,16 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import java.util.function.Supplier;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollector;
@@ -92,12 +101,28 @@ public final class SearchIndex implements Closeable {
         return t;
     }
 
-    /** What to look for: free text (Lucene query syntax, "phrases" included) and facet filters. */
+    /** Hits a page may hold, and hits that may be skipped: the same bounds for the command line and the API. */
+    public static final int MAX_LIMIT = 200;
+    public static final int MAX_OFFSET = 10_000;
+    /** The query budget: words and phrases, terms that expand (fuzzy~, wild*, ranges), characters, and time. */
+    public static final int MAX_CLAUSES = 64;
+    public static final int MAX_EXPANDING = 4;
+    public static final int MAX_QUERY_CHARS = 2_000;
+    public static final long TIME_LIMIT_MS = 1_000;
+
+    /**
+     * What to look for: free text (Lucene query syntax, "phrases" included) and facet filters.
+     * A limit or offset out of bounds is an IllegalArgumentException naming the bound.
+     */
     public record Request(String text, Map<String, List<String>> filters, int limit, int offset) {
         public Request {
             filters = filters == null ? Map.of() : filters;
-            limit = Math.max(1, Math.min(limit, 1000));
-            offset = Math.max(0, offset);
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+            }
+            if (offset < 0 || offset > MAX_OFFSET) {
+                throw new IllegalArgumentException("offset must be between 0 and " + MAX_OFFSET);
+            }
         }
     }
 
@@ -115,17 +140,82 @@ public final class SearchIndex implements Closeable {
     static final int FACET_SAMPLE = 5_000;
 
     private final Directory dir;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    private final SortedSetDocValuesReaderState facetState;
+    /** Lucene's own reopening: a rebuilt index (another process's ingest) is picked up by {@link #refresh()}. */
+    private final SearcherManager searchers;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final FacetsConfig config = facetsConfig();
 
+    /** A searcher with the facet state of its reader (built once per reader: it reads every ordinal). */
+    private static final class FacetedSearcher extends IndexSearcher {
+        final SortedSetDocValuesReaderState facetState;
+
+        FacetedSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+            super(reader);
+            this.facetState = new DefaultSortedSetDocValuesReaderState(reader, config);
+            setTimeout(Deadline.TIMEOUT);
+        }
+    }
+
+    /**
+     * The time limit of the search running on this thread. Lucene reads one QueryTimeout per searcher,
+     * and the searcher is shared by every request thread, so the deadline is the thread's own.
+     */
+    private static final class Deadline {
+        static final ThreadLocal<long[]> CURRENT = ThreadLocal.withInitial(() -> new long[] {Long.MAX_VALUE, 0});
+        static final QueryTimeout TIMEOUT = () -> {
+            long[] d = CURRENT.get();
+            if (System.nanoTime() > d[0]) {
+                d[1] = 1;
+                return true;
+            }
+            return false;
+        };
+
+        static void start(long millis) {
+            long[] d = CURRENT.get();
+            d[0] = System.nanoTime() + millis * 1_000_000L;
+            d[1] = 0;
+        }
+
+        /** True if the search since start() ran out of time; clears the deadline. */
+        static boolean exceeded() {
+            long[] d = CURRENT.get();
+            boolean out = d[1] == 1 || System.nanoTime() > d[0];
+            d[0] = Long.MAX_VALUE;
+            d[1] = 0;
+            return out;
+        }
+    }
+
     private SearchIndex(Path path) throws IOException {
         this.dir = FSDirectory.open(path);
-        this.reader = DirectoryReader.open(dir);
-        this.searcher = new IndexSearcher(reader);
-        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, config);
+        FacetsConfig c = config;
+        this.searchers = new SearcherManager(dir, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                return new FacetedSearcher(reader, c);
+            }
+        });
+    }
+
+    /** Opens the index as last committed (a rebuild by another process included); true if it changed. */
+    public boolean refresh() {
+        try {
+            IndexSearcher before = searchers.acquire();
+            try {
+                searchers.maybeRefreshBlocking();
+            } finally {
+                searchers.release(before);
+            }
+            IndexSearcher after = searchers.acquire();
+            try {
+                return after != before;
+            } finally {
+                searchers.release(after);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search index cannot be reopened", e);
+        }
     }
 
     static FacetsConfig facetsConfig() {
@@ -136,9 +226,28 @@ public final class SearchIndex implements Closeable {
         return c;
     }
 
-    /** Opens the workspace's index, building or rebuilding it first if the workspace changed. */
+    /**
+     * Opens the workspace's index, building or rebuilding it first if the workspace changed, unless
+     * another process is writing to the workspace: that process rebuilds it when it is done, and until
+     * then the index as last built is read (the server reopens it when it changes).
+     */
     public static SearchIndex open(Workspace ws) {
-        sync(ws);
+        boolean took = !ws.isWriter() && ws.tryLockForWriting(1);
+        try {
+            if (took || ws.isWriter()) {
+                sync(ws);
+            } else if (!Files.exists(ws.dir().resolve("index").resolve(SIGNATURE_FILE)) && ws.isReadOnly()) {
+                throw new IllegalStateException("the workspace " + ws.dir() + " has no search index yet, and it is open "
+                        + "read-only (a full disk): free some space and run the ingest again");
+            } else if (!Files.exists(ws.dir().resolve("index").resolve(SIGNATURE_FILE))) {
+                throw new IllegalStateException("the search index of " + ws.dir() + " is being built by the ingest "
+                        + "running now; ask again when it has finished");
+            }
+        } finally {
+            if (took) {
+                ws.unlockForWriting();
+            }
+        }
         try {
             return new SearchIndex(ws.dir().resolve("index"));
         } catch (IOException e) {
@@ -289,21 +398,98 @@ public final class SearchIndex implements Closeable {
                 ? date.substring(0, 4) : null;
     }
 
-    /** Searches; a query the parser cannot read is an IllegalArgumentException with the parser's reason. */
+    /**
+     * Searches. A query the parser cannot read, or one over the budget (clauses, expanding terms, length,
+     * time), is an IllegalArgumentException with the reason.
+     */
     public Result search(Request r) {
+        FacetedSearcher searcher;
         try {
-            Query base;
-            if (r.text() == null || r.text().isBlank()) {
-                base = new MatchAllDocsQuery();
-            } else {
-                QueryParser parser = new QueryParser("text", analyzer);
-                parser.setDefaultOperator(QueryParser.Operator.AND);
-                try {
-                    base = parser.parse(r.text());
-                } catch (ParseException e) {
-                    throw new IllegalArgumentException("cannot read the query: " + e.getMessage().lines().findFirst().orElse(""));
+            searcher = (FacetedSearcher) searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search index cannot be read", e);
+        }
+        Deadline.start(TIME_LIMIT_MS);
+        try {
+            Result result = search(searcher, r);
+            if (Deadline.exceeded()) {
+                throw new IllegalArgumentException("the query took longer than " + TIME_LIMIT_MS
+                        + " ms and was stopped: use fewer fuzzy~ or wild* terms, or longer words before *");
+            }
+            return result;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new IllegalArgumentException("the query expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " terms: use fewer fuzzy~ or wild* terms, or longer words before *");
+        } finally {
+            Deadline.exceeded();
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                // released or not, the searcher is closed with the manager
+            }
+        }
+    }
+
+    /** The query as parsed, within the budget. */
+    Query parse(String text) {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        if (text.length() > MAX_QUERY_CHARS) {
+            throw new IllegalArgumentException("the query is longer than " + MAX_QUERY_CHARS + " characters");
+        }
+        QueryParser parser = new QueryParser("text", analyzer);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        Query q;
+        try {
+            q = parser.parse(text);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot read the query: " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new IllegalArgumentException("the query has more than " + MAX_CLAUSES + " words and phrases");
+        }
+        int[] clauses = {0};
+        int[] expanding = {0};
+        q.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... terms) {
+                clauses[0]++;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+                clauses[0]++;
+                expanding[0]++;
+            }
+
+            @Override
+            public void visitLeaf(Query query) {
+                clauses[0]++;
+                if (query instanceof MultiTermQuery) {
+                    expanding[0]++;
                 }
             }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        if (clauses[0] > MAX_CLAUSES) {
+            throw new IllegalArgumentException("the query has " + clauses[0] + " words and phrases; at most " + MAX_CLAUSES);
+        }
+        if (expanding[0] > MAX_EXPANDING) {
+            throw new IllegalArgumentException("the query has " + expanding[0] + " fuzzy~, wild* or range terms; at most "
+                    + MAX_EXPANDING);
+        }
+        return q;
+    }
+
+    private Result search(FacetedSearcher searcher, Request r) {
+        IndexReader reader = searcher.getIndexReader();
+        SortedSetDocValuesReaderState facetState = searcher.facetState;
+        try {
+            Query base = parse(r.text());
             DrillDownQuery q = new DrillDownQuery(config, base);
             r.filters().forEach((dim, values) -> {
                 if (!FACETS.contains(dim)) {
@@ -400,7 +586,7 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        searchers.close();
         dir.close();
     }
 }

@@ -1,22 +1,35 @@
 package org.demarche.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.demarche.model.DocumentMetadata;
 import org.demarche.search.SearchIndex;
@@ -50,8 +63,36 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Pattern ID = Pattern.compile("[adst]\\d{1,18}");
     private static final Pattern ISSUE = Pattern.compile("[a-z0-9-]{1,255}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}){0,2}");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The parameters each route reads: answers are cached under these alone, so made-up ones cannot fill the cache. */
+    private static final Map<String, List<String>> PARAMS = Map.of(
+            "search", searchParams(),
+            "issues", List.of(),
+            "stances", List.of("issue", "years", "kind", "limit", "min_confidence"),
+            "shifts", List.of("issue", "years", "min_confidence"),
+            "actors", List.of("kind", "name", "limit"),
+            "statements", List.of("actor", "issue", "from", "to", "limit"),
+            "timeline", List.of("actor", "issue"),
+            "documents", List.of());
+    /** What the answer cache may hold, in bytes: a 1 MB document asked for under many URLs stays one entry's worth. */
+    static final long CACHE_BYTES = 32L << 20;
+    /**
+     * Threads that read requests and write answers. The JDK's server reads a request's headers on the
+     * executor, so a client that sends them slowly holds a thread until the read timeout: these are many,
+     * and the work itself is gated by {@link #sessions} (one per request thread).
+     */
+    static final int IO_THREADS = 128;
+    /** Seconds a client has to send its request, to take its answer, and to stay idle between requests. */
+    static final int REQUEST_SECONDS = 5;
+    static final int RESPONSE_SECONDS = 30;
+    static final int IDLE_SECONDS = 30;
+
+    private static List<String> searchParams() {
+        List<String> p = new ArrayList<>(List.of("q", "limit", "offset"));
+        p.addAll(SearchIndex.FACETS);
+        return List.copyOf(p);
+    }
 
     /** A request the client got wrong: answered with this status and message. */
     static final class BadRequest extends RuntimeException {
@@ -63,13 +104,27 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private final Workspace ws;
+    /** The workspace served; each answer reads through one of {@link #sessions}. */
+    private final Workspace home;
     private final SearchIndex index;
-    private final Codebook codebook;
+    private volatile Codebook codebook;
     private final HttpServer http;
-    private final ExecutorService pool;
-    /** Answers (other than searches) that only change with the workspace, which cannot change while it is served (H2 holds its lock). */
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor pool;
+    /**
+     * The database sessions answers are computed in, one per request thread (see {@link #defaultThreads()}):
+     * taking one is the permit to compute. Each answer reads one committed state (a snapshot), and the next
+     * answer sees what an ingest in another process has committed since.
+     */
+    private final BlockingQueue<Workspace> sessions;
+    /** Moves on when the workspace changed (a rebuilt index, new documents, a new codebook): cached answers of before are not used. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile String lastSeen = "";
+    private Thread watch;
+    /** The Host header values this server answers (DNS rebinding: a page elsewhere must not reach it by another name). */
+    private final Set<String> hosts;
+    /** Answers (other than searches), under their route and the parameters it reads, bounded in bytes. */
+    private final Cache<String, byte[]> cache = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
+            .weigher((String k, byte[] v) -> v.length + 2 * k.length() + 64).build();
     /**
      * Each issue's stances as read from the knowledge base: that reading is most of a matrix's first
      * answer (0.5 s for the largest issue of the whole UNGDC corpus), the matrix itself a few ms.
@@ -81,20 +136,94 @@ public final class ApiServer implements AutoCloseable {
     static {
         // headers and body go out as they are written: without it, delayed ACKs add 40 ms to small answers
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // the JDK server's own timeouts (read when its first server is made): a connection that has not sent its
+        // whole request in time, or does not take its answer, is closed; so is one idle between requests
+        setIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+        setIfAbsent("sun.net.httpserver.idleInterval", IDLE_SECONDS);
+    }
+
+    private static void setIfAbsent(String property, int seconds) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(seconds));
+        }
     }
 
     public ApiServer(Workspace ws, String host, int port, int threads) throws IOException {
-        this.ws = ws;
+        this(ws, host, port, threads, List.of());
+    }
+
+    /** @param allowedHosts names this server may be reached by besides its address (a proxy's, a machine's alias) */
+    public ApiServer(Workspace ws, String host, int port, int threads, Collection<String> allowedHosts) throws IOException {
+        this.home = ws;
         this.index = SearchIndex.open(ws);
         this.codebook = Codebooks.active(ws);
-        this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        this.pool = Executors.newFixedThreadPool(threads > 0 ? threads : defaultThreads(), r -> {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        this.http = HttpServer.create(address, 128);
+        this.hosts = hostNames(host, address.getAddress(), allowedHosts);
+        int n = threads > 0 ? threads : defaultThreads();
+        this.sessions = new ArrayBlockingQueue<>(n, true);
+        for (int i = 0; i < n; i++) {
+            sessions.add(Workspace.openForReading(ws.dir()));
+        }
+        this.pool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "demarche-http");
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
         http.setExecutor(pool);
         http.createContext("/", this::handle);
+    }
+
+    /**
+     * The names a request's Host may give: the address bound and the name it was given by; on loopback,
+     * localhost; on every interface (0.0.0.0), every address of this machine and its name; and the names
+     * allowed. Compared without the port and case.
+     */
+    static Set<String> hostNames(String given, InetAddress bound, Collection<String> allowed) {
+        Set<String> out = new HashSet<>();
+        out.add(given.toLowerCase(Locale.ROOT));
+        allowed.forEach(a -> out.add(a.toLowerCase(Locale.ROOT)));
+        List<InetAddress> addresses = new ArrayList<>();
+        if (bound.isLoopbackAddress()) {
+            out.add("localhost");
+            addresses.add(InetAddress.getLoopbackAddress());
+        }
+        if (bound.isAnyLocalAddress()) {
+            try {
+                for (NetworkInterface n : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    addresses.addAll(java.util.Collections.list(n.getInetAddresses()));
+                }
+                InetAddress me = InetAddress.getLocalHost();
+                out.add(me.getHostName().toLowerCase(Locale.ROOT));
+                out.add(me.getCanonicalHostName().toLowerCase(Locale.ROOT));
+            } catch (IOException e) {
+                // the names stay as given
+            }
+            out.add("localhost");
+        }
+        addresses.add(bound);
+        for (InetAddress a : addresses) {
+            String literal = a.getHostAddress();
+            int zone = literal.indexOf('%');
+            out.add((zone < 0 ? literal : literal.substring(0, zone)).toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The name in a Host header, without its port and IPv6 brackets, in lower case; null if there is none. */
+    static String hostOf(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String h = header.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(1, end);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
     }
 
     /**
@@ -117,7 +246,7 @@ public final class ApiServer implements AutoCloseable {
                     return;
                 }
                 try {
-                    issueQuestions.computeIfAbsent(i.id(), id -> IssueQuestion.load(ws, id, 0));
+                    inSession(s -> issueQuestion(s, i.id()));
                 } catch (RuntimeException e) {
                     return; // the workspace is being closed: nothing to warm
                 }
@@ -126,6 +255,89 @@ public final class ApiServer implements AutoCloseable {
         warm.setDaemon(true);
         warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
+        // another process may ingest into the workspace while it is served: its committed documents and its
+        // rebuilt index are picked up here, without a restart
+        watch = new Thread(() -> {
+            while (!closing) {
+                try {
+                    Thread.sleep(WATCH_MILLIS);
+                    checkForChanges();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the workspace could not be read this time (its owner process is changing): next time
+                }
+            }
+        }, "demarche-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** How often the server looks for changes another process made. */
+    static final long WATCH_MILLIS = 1_000;
+
+    /** Reopens the index if it was rebuilt, and forgets cached answers if the workspace changed. */
+    void checkForChanges() {
+        boolean reopened = index.refresh();
+        String seen = inSession(s -> s.documentCount() + ":" + s.setting("codebook").map(String::hashCode).orElse(0));
+        if (reopened || !seen.equals(lastSeen)) {
+            if (!lastSeen.isEmpty() || reopened) {
+                codebook = inSession(Codebooks::active);
+                generation.incrementAndGet();
+                issueQuestions.clear();
+            }
+            lastSeen = seen;
+        }
+    }
+
+    /** Runs a read in one of the sessions (waiting for one to be free), in one committed state. */
+    private <T> T inSession(java.util.function.Function<Workspace, T> read) {
+        Workspace s;
+        try {
+            s = sessions.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        try {
+            try {
+                return read.apply(s);
+            } catch (RuntimeException e) {
+                if (!Workspace.lostConnection(e) && !s.isClosed()) {
+                    throw e;
+                }
+                // the process that held the database for the others (an ingest that has finished) is gone:
+                // a new session reaches it where it is now, or holds it here
+                s = reopen(s);
+                return read.apply(s);
+            }
+        } finally {
+            try {
+                s.endRead();
+            } catch (RuntimeException e) {
+                // the snapshot ends with the session anyway
+            }
+            sessions.add(s);
+        }
+    }
+
+    private Workspace reopen(Workspace broken) {
+        try {
+            broken.close();
+        } catch (RuntimeException e) {
+            // it is gone already
+        }
+        return Workspace.openForReading(home.dir());
+    }
+
+    private IssueQuestion issueQuestion(Workspace ws, String id) {
+        return issueQuestions.computeIfAbsent(generation.get() + ":" + id, k -> IssueQuestion.load(ws, id, 0));
+    }
+
+    /** Bytes the answer cache holds now (at most {@link #CACHE_BYTES}). */
+    long cacheBytes() {
+        cache.cleanUp();
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     public int port() {
@@ -134,6 +346,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (closing) {
+            return; // closed already
+        }
         closing = true;
         http.stop(0);
         if (warm != null) {
@@ -143,8 +358,14 @@ public final class ApiServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (watch != null) {
+            watch.interrupt();
+        }
         pool.shutdownNow();
         index.close();
+        for (Workspace s : sessions) {
+            s.close();
+        }
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -152,6 +373,11 @@ public final class ApiServer implements AutoCloseable {
             String path = ex.getRequestURI().getRawPath();
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 throw new BadRequest(405, "only GET is served");
+            }
+            String host = hostOf(ex.getRequestHeaders().getFirst("Host"));
+            if (host == null || !hosts.contains(host)) {
+                throw new BadRequest(421, "this server does not answer to the name " + (host == null ? "(no Host header)"
+                        : "'" + host + "'") + "; start it with --allow-host NAME to allow one");
             }
             String[] file = STATIC.get(path);
             if (file != null) {
@@ -161,69 +387,88 @@ public final class ApiServer implements AutoCloseable {
             if (!path.startsWith("/api/")) {
                 throw new BadRequest(404, "no such page: the web page is at /");
             }
-            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-            String key = ex.getRequestURI().toString();
-            byte[] body = cache.get(key);
+            String route = path.substring(5);
+            List<String> reads = PARAMS.get(route.split("/", -1)[0]);
+            if (reads == null) {
+                throw new BadRequest(404, "no such API route: /api/" + route);
+            }
+            Map<String, String> q = new TreeMap<>(query(ex.getRequestURI().getRawQuery()));
+            q.keySet().retainAll(reads);
+            String key = generation.get() + ":" + path + "?" + q;
+            byte[] body = cache.getIfPresent(key);
             if (body == null) {
-                String route = path.substring(5);
-                body = JSON.writeValueAsBytes(answer(route, q));
+                body = inSession(s -> {
+                    try {
+                        return JSON.writeValueAsBytes(answer(s, route, q));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
                 // a search takes a few ms and its answers are many and large: kept, they only filled the heap
                 // and lengthened the collector's pauses (search p95 on the whole UNGDC corpus)
-                if (!route.equals("search") && cache.size() < 10_000) {
+                if (!route.equals("search")) {
                     cache.put(key, body);
                 }
             }
             send(ex, 200, "application/json; charset=utf-8", body);
         } catch (BadRequest e) {
             sendError(ex, e.status, e.getMessage());
+        } catch (Checks.Refused e) {
+            sendError(ex, e.status, e.getMessage());
         } catch (IllegalArgumentException e) {
             sendError(ex, 400, e.getMessage());
         } catch (RuntimeException e) {
+            // the operator's terminal gets the reason; the client only its kind (never a stack trace)
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            System.err.println("demarche: serve: " + ex.getRequestURI().getRawPath() + ": " + e.getClass().getSimpleName()
+                    + ": " + why.replaceAll("\\p{Cntrl}", "?"));
             sendError(ex, 500, "the server could not answer: " + e.getClass().getSimpleName());
         } finally {
             ex.close(); // after the answer is sent, error or not
         }
     }
 
-    private Object answer(String route, Map<String, String> q) {
+    private Object answer(Workspace ws, String route, Map<String, String> q) {
         String[] parts = route.split("/", -1);
         switch (parts[0]) {
             case "search" -> {
                 Map<String, List<String>> filters = new LinkedHashMap<>();
                 for (String dim : SearchIndex.FACETS) {
                     if (q.containsKey(dim)) {
-                        filters.put(dim, List.of(q.get(dim).split("\\|")));
+                        filters.put(dim, searchFilter(ws, dim, List.of(q.get(dim).split("\\|"))));
                     }
                 }
-                return index.search(new SearchIndex.Request(q.get("q"), filters, intParam(q, "limit", 10, 1, 200),
-                        intParam(q, "offset", 0, 0, 100_000)));
+                return index.search(new SearchIndex.Request(q.get("q"), filters,
+                        intParam(q, "limit", 10, 1, SearchIndex.MAX_LIMIT), intParam(q, "offset", 0, 0, SearchIndex.MAX_OFFSET)));
             }
             case "issues" -> {
                 return codebook.issues().stream().map(i -> Map.of("id", i.id(), "label", i.label(),
                         "description", i.description() == null ? "" : i.description())).toList();
             }
             case "stances" -> {
-                IssueQuestion iq = issue(q);
-                return iq.matrixJson(intParam(q, "years", 1, 1, 50), q.get("kind"), intParam(q, "limit", 60, 1, 1000));
+                IssueQuestion iq = issue(ws, q);
+                return iq.matrixJson(intParam(q, "years", 1, 1, Checks.MAX_YEARS), Checks.oneOf("kind", q.get("kind"),
+                        Checks.ACTOR_KINDS), intParam(q, "limit", 60, 1, Checks.MAX_MATRIX_ROWS));
             }
             case "shifts" -> {
-                IssueQuestion iq = issue(q);
-                return Map.of("issue", iq.issue, "label", iq.label, "shifts", iq.shiftsJson(ws, intParam(q, "years", 1, 1, 50)));
+                IssueQuestion iq = issue(ws, q);
+                return Map.of("issue", iq.issue, "label", iq.label, "shifts", iq.shiftsJson(ws, intParam(q, "years", 1, 1, Checks.MAX_YEARS)));
             }
             case "actors" -> {
                 if (parts.length == 2 && !parts[1].isEmpty()) {
-                    return actor(id(parts[1], 'a'));
+                    return actor(ws, id(parts[1], 'a'));
                 }
-                return actors(q);
+                return actors(ws, q);
             }
             case "statements" -> {
-                Long actor = q.containsKey("actor") ? actorId(q.get("actor")) : null;
-                return Map.of("statements", ws.questions().statements(actor, issueParam(q), date(q, "from"), date(q, "to"),
-                        intParam(q, "limit", 100, 1, 1000)));
+                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
+                Checks.dates("from", q.get("from"), "to", q.get("to"));
+                return Map.of("statements", ws.questions().statements(actor, issueParam(ws, q), date(q, "from"), date(q, "to"),
+                        intParam(q, "limit", 100, 1, Checks.MAX_STATEMENTS)));
             }
             case "timeline" -> {
-                Long actor = q.containsKey("actor") ? actorId(q.get("actor")) : null;
-                String issue = issueParam(q);
+                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
+                String issue = issueParam(ws, q);
                 if (actor == null && issue == null) {
                     throw new BadRequest(400, "timeline needs actor or issue");
                 }
@@ -234,29 +479,29 @@ public final class ApiServer implements AutoCloseable {
                 if (parts.length != 2) {
                     throw new BadRequest(400, "documents/{id}: a document id such as d12");
                 }
-                return document(id(parts[1], 'd'));
+                return document(ws, id(parts[1], 'd'));
             }
             default -> throw new BadRequest(404, "no such API route: /api/" + route);
         }
     }
 
-    private IssueQuestion issue(Map<String, String> q) {
-        String id = issueParam(q);
+    private IssueQuestion issue(Workspace ws, Map<String, String> q) {
+        String id = issueParam(ws, q);
         if (id == null) {
             throw new BadRequest(400, "issue is required");
         }
         double minConfidence = doubleParam(q, "min_confidence");
-        return minConfidence == 0 ? issueQuestions.computeIfAbsent(id, i -> IssueQuestion.load(ws, i, 0))
-                : IssueQuestion.load(ws, id, minConfidence);
+        return minConfidence == 0 ? issueQuestion(ws, id) : IssueQuestion.load(ws, id, minConfidence);
     }
 
-    private Object actors(Map<String, String> q) {
-        List<KnowledgeBase.ActorRow> out = ws.questions().actors(q.get("kind"), q.get("name"));
-        int limit = intParam(q, "limit", 100, 1, 5000);
+    private Object actors(Workspace ws, Map<String, String> q) {
+        List<KnowledgeBase.ActorRow> out = ws.questions().actors(Checks.oneOf("kind", q.get("kind"), Checks.ACTOR_KINDS),
+                q.get("name"));
+        int limit = intParam(q, "limit", 100, 1, Checks.MAX_ACTORS);
         return Map.of("total", out.size(), "actors", out.subList(0, Math.min(limit, out.size())));
     }
 
-    private Object actor(long id) {
+    private Object actor(Workspace ws, long id) {
         KnowledgeBase.ActorRow a = ws.questions().actor("a" + id)
                 .orElseThrow(() -> new BadRequest(404, "no actor a" + id));
         Map<Long, String> names = new LinkedHashMap<>();
@@ -282,7 +527,7 @@ public final class ApiServer implements AutoCloseable {
         return out;
     }
 
-    private Object document(long id) {
+    private Object document(Workspace ws, long id) {
         StoredDocument sd = ws.document(id).orElseThrow(() -> new BadRequest(404, "no document d" + id));
         DocumentMetadata m = sd.document().metadata();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -301,12 +546,37 @@ public final class ApiServer implements AutoCloseable {
         return out;
     }
 
-    private long actorId(String value) {
-        if (ID.matcher(value).matches() && value.charAt(0) == 'a') {
-            return Long.parseLong(value.substring(1));
+    private long actorId(Workspace ws, String value) {
+        return Checks.actor(ws, value).id();
+    }
+
+    /**
+     * A search filter's values, checked as the command line checks them: actors by name, alias or id
+     * (searched under their name), kinds, types, polarities, years, and issues of the codebook.
+     */
+    private List<String> searchFilter(Workspace ws, String dim, List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            switch (dim) {
+                case "actor" -> out.add(Checks.actor(ws, v).name());
+                case "issue" -> out.add(Checks.issue("issue", ws, v));
+                case "stance" -> out.add(Checks.oneOf("stance", v, Checks.POLARITIES));
+                case "kind" -> out.add(Checks.oneOf("kind", v, Checks.STATEMENT_KINDS));
+                case "type" -> out.add(Checks.oneOf("type", v, Checks.TYPES));
+                case "year" -> out.add(Checks.year("year", v));
+                case "position" -> {
+                    int colon = v.lastIndexOf(':');
+                    if (colon < 0) {
+                        throw new BadRequest(400, "position is issue:polarity, e.g. kosovo-independence:oppose");
+                    }
+                    Checks.issue("position", ws, v.substring(0, colon));
+                    Checks.oneOf("position", v.substring(colon + 1), Checks.POLARITIES);
+                    out.add(v);
+                }
+                default -> out.add(v);
+            }
         }
-        Optional<KnowledgeBase.ActorRow> a = ws.questions().actor(value);
-        return a.orElseThrow(() -> new BadRequest(404, "no actor named '" + value + "'")).id();
+        return out;
     }
 
     private static long id(String value, char prefix) {
@@ -316,20 +586,16 @@ public final class ApiServer implements AutoCloseable {
         return Long.parseLong(value.substring(1));
     }
 
-    private static String issueParam(Map<String, String> q) {
+    private String issueParam(Workspace ws, Map<String, String> q) {
         String v = q.get("issue");
         if (v != null && !ISSUE.matcher(v).matches()) {
             throw new BadRequest(400, "an issue id is [a-z0-9-]+");
         }
-        return v;
+        return Checks.issue("issue", ws, v);
     }
 
     private static String date(Map<String, String> q, String name) {
-        String v = q.get(name);
-        if (v != null && !DATE.matcher(v).matches()) {
-            throw new BadRequest(400, name + " must be an ISO date: 2007, 2007-07 or 2007-07-18");
-        }
-        return v;
+        return Checks.date(name, q.get(name));
     }
 
     private static int intParam(Map<String, String> q, String name, int dflt, int min, int max) {
@@ -388,7 +654,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void serveResource(HttpExchange ex, String resource, String type) throws IOException {
-        byte[] body = cache.get("static:" + resource);
+        byte[] body = cache.getIfPresent("static:" + resource);
         if (body == null) {
             try (InputStream in = ApiServer.class.getResourceAsStream(resource)) {
                 if (in == null) {

@@ -38,14 +38,17 @@ public record Codebook(List<Issue> issues) {
                         int line) {}
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    /** The keys a codebook may have (CONTRACT section 3): any other is a typo, refused with its line. */
+    private static final List<String> TOP_KEYS = List.of("issues");
+    private static final List<String> ISSUE_KEYS = List.of("id", "label", "description", "terms", "contrary_terms");
 
     public Codebook {
         issues = List.copyOf(issues);
     }
 
     public static Codebook read(Path file) throws CodebookException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file.toString(), r);
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CodebookException(file + ": cannot read: " + e.getMessage());
         }
@@ -62,7 +65,8 @@ public record Codebook(List<Issue> issues) {
 
     /** Reads a codebook from its YAML text; name says where it came from, in messages. */
     public static Codebook parse(String name, String yaml) throws CodebookException {
-        return parse(name, new StringReader(yaml));
+        // a UTF-8 byte-order mark (as some editors save) is not part of the YAML
+        return parse(name, new StringReader(yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml));
     }
 
     /** Identifies what decides stances: the issues, their terms and contrary terms (labels do not count). */
@@ -97,6 +101,7 @@ public record Codebook(List<Issue> issues) {
         if (!(root instanceof MappingNode top)) {
             throw new CodebookException(name + ":1: a codebook is a mapping with a list under 'issues'");
         }
+        knownKeys(name, top, TOP_KEYS);
         Node list = value(top, "issues");
         if (!(list instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
             throw new CodebookException(name + ":" + line(list != null ? list : top) + ": 'issues' must be a non-empty list");
@@ -108,6 +113,7 @@ public record Codebook(List<Issue> issues) {
             if (!(n instanceof MappingNode m)) {
                 throw new CodebookException(name + ":" + line + ": each issue is a mapping (id, label, terms…)");
             }
+            knownKeys(name, m, ISSUE_KEYS);
             String id = scalar(m, "id");
             if (id == null || !ID.matcher(id).matches()) {
                 throw new CodebookException(name + ":" + line + ": the issue's id must match [a-z0-9-]+ (got "
@@ -126,6 +132,16 @@ public record Codebook(List<Issue> issues) {
                     strings(name, m, "contrary_terms"), line));
         }
         return new Codebook(issues);
+    }
+
+    private static void knownKeys(String name, MappingNode m, List<String> known) throws CodebookException {
+        for (NodeTuple t : m.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
+            if (key == null || !known.contains(key)) {
+                throw new CodebookException(name + ":" + line(t.getKeyNode()) + ": unknown key "
+                        + (key == null ? "(not a name)" : "'" + key + "'") + "; the keys are " + String.join(", ", known));
+            }
+        }
     }
 
     private static Node value(MappingNode m, String key) {

@@ -40,5 +40,16 @@ class CodebookTest {
                 error("issues:\n  - id: Kosovo Independence\n    terms: [x]\n"));
         assertTrue(error("just text").contains("a mapping"));
         assertTrue(error("issues: []\n").contains("non-empty list"));
+        assertEquals("cb.yml:4: unknown key 'contrary-terms'; the keys are id, label, description, terms, contrary_terms",
+                error("issues:\n  - id: a\n    terms: [x]\n    contrary-terms: [y]\n"));
+        assertTrue(error("issue:\n  - id: a\n    terms: [x]\n").startsWith("cb.yml:1: unknown key 'issue'"));
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("bom.yml");
+        java.nio.file.Files.writeString(file, "\uFEFFissues:\n  - id: a\n    terms: [x]\n");
+        assertEquals("a", Codebook.read(file).issues().get(0).id());
+        assertEquals("a", Codebook.parse("stored", java.nio.file.Files.readString(file)).issues().get(0).id());
     }
 }

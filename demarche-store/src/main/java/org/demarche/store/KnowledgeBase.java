@@ -282,8 +282,9 @@ public final class KnowledgeBase {
 
     public void forEachEvent(Consumer<EventRow> action) {
         Map<Long, List<Long>> actors = new HashMap<>();
+        // a document stored by a run whose merge is still to come has local actors without an actor: left out
         query("SELECT ea.event_id, l.actor_id FROM event_actor ea JOIN local_actor l ON ea.local_actor_id = l.id "
-                + "ORDER BY ea.event_id", rs -> actors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
+                + "WHERE l.actor_id IS NOT NULL ORDER BY ea.event_id", rs -> actors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
         query("SELECT e.id, e.document_id, e.kind, t.actor_id, e.place, e.date_iso, e.text, e.start_offset, e.end_offset "
                 + "FROM event e LEFT JOIN local_actor t ON e.target_local_id = t.id ORDER BY e.document_id, e.start_offset",
                 rs -> {

@@ -37,11 +37,30 @@ import org.demarche.model.OffsetMap;
 public final class Workspace implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = 3;
+    /** The setting that says an ingest has stored documents whose actors are not merged yet (see IngestRunner). */
+    public static final String MERGE_PENDING = "actor_merge_pending";
     private static final String DB_NAME = "knowledge";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // H2's automatic mixed mode (below) serves the database to other processes over TCP: on loopback only
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    /** Writers wait this long for the writer's lock between the lines that say they are waiting. */
+    private static final int WRITER_WAIT_MS = 2_000;
+
     private final Path dir;
     private final Connection db;
+    /** The session holding the writer's row lock (see {@link #lockForWriting}), or null. */
+    private Connection writerLock;
+    private boolean readOnly;
+    /** For the message a full disk gives: the documents stored before this process wrote, and since, committed or not. */
+    private long storedAtFirstInsert = -1;
+    private long insertedCommitted;
+    private long insertedUncommitted;
     private final KnowledgeBase kb;
     private final StanceTables stances;
     private final Questions questions;
@@ -88,16 +107,160 @@ public final class Workspace implements AutoCloseable {
         return stances;
     }
 
+    /**
+     * Opens the workspace in {@code dir} for reading: every read until {@link #endRead()} (or close) sees
+     * one committed state (snapshot isolation), whatever another process writes meanwhile.
+     */
+    public static Workspace openForReading(Path dir) {
+        Workspace ws = open(dir, true);
+        try (Statement st = ws.db.createStatement()) {
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+        } catch (SQLException e) {
+            ws.close();
+            throw ws.failure("read in a snapshot", e);
+        }
+        return ws;
+    }
+
+    /** Ends the current read: the next one sees what has been committed since. */
+    public void endRead() {
+        rollback();
+    }
+
+    /**
+     * Takes the workspace's one writer's place: a row lock in the database itself (held by a session of
+     * its own until close), so a second writer waits, saying so through {@code waiting} every so often, and
+     * a writer killed at any moment releases it with its session. Readers never wait on it.
+     */
+    public void lockForWriting(java.util.function.Consumer<String> waiting) {
+        if (readOnly) {
+            throw new WorkspaceException("workspace " + dir + " is open read-only (no space left on " + fileStore(dir)
+                    + "): it cannot be written to", null);
+        }
+        boolean told = false;
+        while (!tryLockForWriting(WRITER_WAIT_MS)) {
+            if (!told) {
+                waiting.accept("the workspace " + dir + " is being written by another demarche process (an ingest or "
+                        + "an import); waiting for it to finish...");
+                told = true;
+            }
+        }
+    }
+
+    /** Takes the writer's place if it is free within waitMillis; false if another process holds it. */
+    public boolean tryLockForWriting(int waitMillis) {
+        if (writerLock != null) {
+            return true;
+        }
+        if (readOnly) {
+            return false;
+        }
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection(url(dir), "demarche", "");
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCK_TIMEOUT " + Math.max(1, waitMillis));
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM setting WHERE name = 'writer'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        try {
+                            st.execute("INSERT INTO setting (name, content) VALUES ('writer', NULL)");
+                        } catch (SQLException taken) {
+                            // another process made the row first: it is there to lock
+                        }
+                    }
+                }
+                c.setAutoCommit(false);
+                st.executeQuery("SELECT content FROM setting WHERE name = 'writer' FOR UPDATE").close();
+            }
+            writerLock = c;
+            return true;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            if (e.getErrorCode() == 50200 || e.getErrorCode() == 40001) { // LOCK_TIMEOUT_1, DEADLOCK_1
+                return false;
+            }
+            throw failure("take the writer's lock", e);
+        }
+    }
+
+    /** Gives the writer's place up (it is also given up on close). */
+    public void unlockForWriting() {
+        closeQuietly(writerLock);
+        writerLock = null;
+    }
+
+    /** True when this process holds the database itself (the others reach it through this one). */
+    public boolean isOwner() {
+        try {
+            return db.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when a failure means the session was lost, not that the question was wrong: the process that
+     * held the database for the others ended (its sessions are then opened again).
+     */
+    public static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 90067 || sql.getErrorCode() == 90121
+                    || sql.getErrorCode() == 90098 || sql.getErrorCode() == 90028)) {
+                return true; // CONNECTION_BROKEN_1, DATABASE_CALLED_AT_SHUTDOWN, DATABASE_IS_CLOSED, IO_EXCEPTION_1
+            }
+        }
+        return false;
+    }
+
+    /** True when this workspace's session can no longer be used. */
+    public boolean isClosed() {
+        try {
+            return db.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** True while this process holds the writer's place. */
+    public boolean isWriter() {
+        return writerLock != null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.rollback();
+                c.close();
+            } catch (SQLException e) {
+                // the session ends with the connection: its lock goes with it
+            }
+        }
+    }
+
+    /**
+     * The database's address. WRITE_DELAY=0: a commit is written before commit() returns (crash safety, see
+     * the class comment). AUTO_SERVER: the first process to open the database serves it to the others over
+     * loopback (H2's automatic mixed mode), so an ingest, a server and any number of questions and exports
+     * share it, each in its own session; when that process ends, another takes over.
+     */
+    private static String url(Path abs) {
+        return "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+    }
+
     /** Opens the workspace in {@code dir}, creating it (and the folder) on first use. */
     public static Workspace open(Path dir) {
+        return open(dir, false);
+    }
+
+    private static Workspace open(Path dir, boolean reading) {
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
         } catch (IOException e) {
             throw new WorkspaceException("cannot create workspace folder " + abs + ": " + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: a commit is written before commit() returns (crash safety, see class comment).
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0";
+        String url = url(abs);
         try {
             Connection c = DriverManager.getConnection(url, "demarche", "");
             c.setAutoCommit(false);
@@ -105,10 +268,78 @@ public final class Workspace implements AutoCloseable {
             ws.migrate();
             return ws;
         } catch (SQLException e) {
+            if (diskFull(abs, e)) {
+                if (reading) {
+                    return readOnly(abs, e);
+                }
+                throw new WorkspaceException("no space left on " + fileStore(abs) + ": cannot open workspace " + abs
+                        + " to write to it (free some space; questions and export still read it)", e);
+            }
             String why = e.getErrorCode() == 90020 // DATABASE_ALREADY_OPEN_1
                     ? "it is in use by another demarche process"
                     : e.getMessage().lines().findFirst().orElse("unknown error");
             throw new WorkspaceException("cannot open workspace " + abs + ": " + why, e);
+        }
+    }
+
+    /**
+     * On a full disk, H2 cannot write the lock file a normal open needs: the database is opened read-only,
+     * as it was last committed (nothing can write to it while the disk is full). The empty lock file the failed
+     * open left is removed first: H2 refuses a read-only open beside a lock file, and one it could not write
+     * its properties into holds no lock.
+     */
+    private static Workspace readOnly(Path abs, SQLException cause) {
+        try {
+            Path lock = abs.resolve(DB_NAME + ".lock.db");
+            if (Files.exists(lock) && Files.size(lock) == 0) {
+                Files.delete(lock);
+            }
+            Connection c = DriverManager.getConnection("jdbc:h2:file:" + abs.resolve(DB_NAME) + ";ACCESS_MODE_DATA=r",
+                    "demarche", "");
+            c.setAutoCommit(false);
+            Workspace ws = new Workspace(abs, c);
+            ws.readOnly = true;
+            System.err.println("demarche: no space left on " + fileStore(abs) + ": workspace " + abs
+                    + " is read as last committed, read-only");
+            return ws;
+        } catch (IOException | SQLException e) {
+            WorkspaceException w = new WorkspaceException("no space left on " + fileStore(abs) + ": cannot open workspace "
+                    + abs + " even to read it: " + e.getMessage().lines().findFirst().orElse(""), e);
+            w.addSuppressed(cause);
+            throw w;
+        }
+    }
+
+    /** True when this workspace was opened read-only (a full disk). */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** True when a failure came from a full disk: the device says so, or has (nearly) no space left. */
+    static boolean diskFull(Path dir, Throwable e) {
+        boolean writing = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("No space left on device")) {
+                return true;
+            }
+            writing |= m != null && (m.contains("Writing to") || m.contains("Could not save") || m.contains("write"));
+        }
+        try {
+            return writing && Files.getFileStore(dir).getUsableSpace() < 1L << 20; // H2 does not always pass the reason on
+        } catch (IOException io) {
+            return false;
+        }
+    }
+
+    /** The device a folder is on, as the user knows it (its mount point). */
+    static String fileStore(Path dir) {
+        try {
+            java.nio.file.FileStore fs = Files.getFileStore(dir);
+            String name = fs.toString(); // "/mnt/data (/dev/sdb1)"
+            return name.isBlank() ? dir.toString() : name;
+        } catch (IOException e) {
+            return dir.toString();
         }
     }
 
@@ -226,6 +457,10 @@ public final class Workspace implements AutoCloseable {
 
     /** Stores a new document (its hash must not be stored yet) and returns its id. */
     public long insertDocument(Document d, String fingerprint) {
+        if (storedAtFirstInsert < 0) {
+            storedAtFirstInsert = documentCount();
+        }
+        insertedUncommitted++;
         String sql = "INSERT INTO document (hash, file, source, size_bytes, media_type, charset, url, title, published, "
                 + "publisher, author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, "
                 + "clean_text, chars, boilerplate_chars, warnings, offset_map, fingerprint) "
@@ -298,6 +533,8 @@ public final class Workspace implements AutoCloseable {
     public void commit() {
         try {
             db.commit();
+            insertedCommitted += insertedUncommitted;
+            insertedUncommitted = 0;
         } catch (SQLException e) {
             throw failure("commit", e);
         }
@@ -305,6 +542,7 @@ public final class Workspace implements AutoCloseable {
 
     public void rollback() {
         try {
+            insertedUncommitted = 0;
             db.rollback();
         } catch (SQLException e) {
             throw failure("roll back", e);
@@ -319,6 +557,16 @@ public final class Workspace implements AutoCloseable {
             return rs.getInt(1);
         } catch (SQLException e) {
             throw failure("count documents", e);
+        }
+    }
+
+    /** The id of the longest document (by cleaned characters), or -1 when there is none. */
+    public long largestDocumentId() {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM document ORDER BY chars DESC LIMIT 1")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw failure("read the documents", e);
         }
     }
 
@@ -368,18 +616,43 @@ public final class Workspace implements AutoCloseable {
     }
 
     WorkspaceException failure(String what, Exception e) {
+        if (diskFull(dir, e)) {
+            String safe;
+            if (storedAtFirstInsert >= 0) {
+                safe = String.format("the %,d documents committed before are safe", storedAtFirstInsert + insertedCommitted);
+            } else {
+                safe = "the documents committed before are safe";
+            }
+            return new WorkspaceException("no space left on " + fileStore(dir) + " while "
+                    + (what.equals("commit") ? "committing" : what.startsWith("store document ")
+                    ? "storing " + what.substring("store document ".length()) : "trying to " + what)
+                    + " in workspace " + dir + "; " + safe + " (free some space and run it again: it goes on from there)", e);
+        }
         return new WorkspaceException("workspace " + dir + ": cannot " + what + ": " + e.getMessage(), e);
     }
 
     @Override
     public void close() {
+        if (isClosed()) {
+            return;
+        }
+        unlockForWriting();
+        // another process's ingest may be writing through this one: closing now would break it off, so wait
+        if (!readOnly && isOwner() && !isClosed() && !tryLockForWriting(1)) {
+            System.err.println("demarche: an ingest in another process writes to " + dir + " through this one; "
+                    + "waiting for it to finish before ending...");
+            lockForWriting(why -> { });
+        }
+        unlockForWriting();
         try {
             if (!db.isClosed()) {
                 db.rollback(); // whatever was not committed is not kept
                 db.close();
             }
         } catch (SQLException e) {
-            throw failure("close", e);
+            if (!lostConnection(e)) { // a lost session had nothing left to keep: its transaction is gone with it
+                throw failure("close", e);
+            }
         }
     }
 }

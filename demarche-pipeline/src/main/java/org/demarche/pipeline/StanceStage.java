@@ -29,7 +29,7 @@ import org.demarche.store.Workspace;
 public final class StanceStage {
 
     /** Bump when the stance stage changes what it finds. */
-    public static final String VERSION = "stance-2";
+    public static final String VERSION = "stance-3";
 
     private final Workspace workspace;
     private final Codebook codebook;

@@ -29,6 +29,7 @@ public final class StanceAggregator {
         double support;
         double oppose;
         double neutral;
+        final double[] raw = new double[StanceFeatures.RAW];
         final Map<Long, Double> evidence = new LinkedHashMap<>();
         final Map<String, Integer> dates = new HashMap<>();
     }
@@ -39,6 +40,12 @@ public final class StanceAggregator {
      */
     public static List<Stance> aggregate(List<Finding> findings, Map<Long, Said> said, Map<Long, List<Long>> speaksFor,
                                          String defaultDate) {
+        return aggregate(findings, said, speaksFor, defaultDate, StanceModel.shipped());
+    }
+
+    /** The same with a given model (null: the window rules), one answer from the summed evidence of all statements. */
+    public static List<Stance> aggregate(List<Finding> findings, Map<Long, Said> said, Map<Long, List<Long>> speaksFor,
+                                         String defaultDate, StanceModel model) {
         Map<Long, Map<String, Sum>> sums = new LinkedHashMap<>();
         for (Finding f : findings) {
             Said s = said.get(f.statement());
@@ -53,6 +60,7 @@ public final class StanceAggregator {
                 sum.support += f.support();
                 sum.oppose += f.oppose();
                 sum.neutral += f.neutral();
+                StanceFeatures.add(sum.raw, f.evidence());
                 sum.evidence.merge(f.statement(), Math.abs(f.net()) + 0.01 * f.neutral(), Double::sum);
                 String date = s.date() != null ? s.date() : defaultDate;
                 if (date != null) {
@@ -62,7 +70,7 @@ public final class StanceAggregator {
         }
         List<Stance> out = new ArrayList<>();
         sums.forEach((actor, byIssue) -> byIssue.forEach((issue, sum) -> {
-            Decision d = StanceDetector.decide(sum.support, sum.oppose, sum.neutral);
+            Decision d = StanceDetector.decide(model, sum.raw);
             List<Long> evidence = sum.evidence.entrySet().stream()
                     .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
                     .map(Map.Entry::getKey).toList();

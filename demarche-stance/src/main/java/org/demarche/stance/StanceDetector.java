@@ -255,7 +255,8 @@ public final class StanceDetector {
             }
             if (sentence.support + sentence.oppose == 0) {
                 for (Cue c : inside) {
-                    if (c.kind() != Kind.NEUTRAL) {
+                    // a harm word inside a term names what the issue is ("NATO bombing"), not a side on it
+                    if (c.kind() != Kind.NEUTRAL && c.kind() != Kind.HARM) {
                         Match m = nearest(c, e.getValue());
                         // the term's own words name its side: "abolition of X" as a term is the issue, not against it
                         // (a negation still turns it: "refrained from recognizing X")

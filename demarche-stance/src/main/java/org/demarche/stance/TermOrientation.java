@@ -22,7 +22,16 @@ final class TermOrientation {
     /** How clearly the description must speak against a term to turn it. */
     private static final double CLEAR = 0.5;
 
+    /** Words that name a state's government, whichever its speakers prefer. */
+    private static final Set<String> GOVERNMENT = Set.of("govern", "regim", "author", "administr", "leadership");
+
     private TermOrientation() {}
+
+    /** "Syrian Government" and "Syrian regime": the same words but for a government word at the end of each. */
+    static boolean sameGovernment(List<String> a, List<String> b) {
+        return a.size() == b.size() && a.size() >= 2 && GOVERNMENT.contains(a.get(a.size() - 1))
+                && GOVERNMENT.contains(b.get(b.size() - 1)) && a.subList(0, a.size() - 1).equals(b.subList(0, b.size() - 1));
+    }
 
     /** The terms (as "issue\u0001term") that name what their issue is against. */
     static Set<String> adversaries(Codebook codebook, StanceAnalyzer analyzer, CueLexicon cues, DependencyScope scope) {
@@ -54,9 +63,16 @@ final class TermOrientation {
                     lean[k] += parse.define(s.tokens().get(m.first()).start(), s.tokens().get(m.last()).end());
                 }
             }
+            List<List<String>> stems = issue.terms().stream().map(analyzer::stems).toList();
             for (int k = 0; k < lean.length; k++) {
                 if (lean[k] <= -CLEAR) {
                     out.add(issue.id() + "\u0001" + issue.terms().get(k));
+                    // the same state's government under another name: "the X regime", "the X authorities"
+                    for (int j = 0; j < lean.length; j++) {
+                        if (j != k && sameGovernment(stems.get(k), stems.get(j))) {
+                            out.add(issue.id() + "\u0001" + issue.terms().get(j));
+                        }
+                    }
                 }
             }
         }

@@ -124,14 +124,13 @@ class SeedQualityTest {
 
     /**
      * The shared stance gold for the seeds (../shared/eval/seeds/stances.jsonl, 57 stances): no
-     * sign error, and the accuracy reached when issue 14 set the floor (0.421, 0.439 before the parse
-     * decided sentences: most misses are stances of actors the extraction does not give the
-     * statement to, or positions implied).
+     * sign error, and the accuracy reached when issue 14 set the floor (0.439: most misses are
+     * stances of actors the extraction does not give the statement to, or positions implied).
      */
     @Test
     void sharedStanceGoldHasNoSignError() {
         assertEquals(0.0, scores.get("stances.sign_errors").asDouble(), scores.toString());
-        assertTrue(scores.get("stances.accuracy").asDouble() >= 0.42, scores.toString());
+        assertTrue(scores.get("stances.accuracy").asDouble() >= 0.43, scores.toString());
     }
 
     /**

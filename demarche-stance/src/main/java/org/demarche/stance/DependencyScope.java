@@ -212,7 +212,7 @@ public final class DependencyScope {
                 } else if (w.kind() == Kind.ATTITUDE && subject) {
                     return new double[] {0, 0}; // what the issue itself supports is not the speaker's stance
                 } else if (w.value() != 0 && w.kind() != Kind.NEUTRAL) {
-                    double v = value * w.value() * (negated ? -1 : 1) * fade;
+                    double v = value * w.value() * (negated ? -1 : 1) * fade * negatedAbove(parent);
                     return w.kind() == null ? new double[] {0, v} : new double[] {v, 0};
                 } else if (negated) {
                     value = -value;
@@ -220,6 +220,24 @@ public final class DependencyScope {
             }
             // a harm stated and not evaluated further: the speaker presents it as a harm
             return new double[] {-value * harm, 0};
+        }
+
+        /**
+         * -1 when a governor just above the evaluative word negates it: "refrained from recognizing
+         * X", "we will not be able to accept X" (a negation on "able", a negating verb above).
+         */
+        private double negatedAbove(IndexedWord word) {
+            IndexedWord up = word;
+            for (int hop = 0; hop < 2; hop++) {
+                up = graph.getParent(up);
+                if (up == null) {
+                    return 1;
+                }
+                if (weight(up).kind() == Kind.NEGVERB || negated(up)) {
+                    return -1;
+                }
+            }
+            return 1;
         }
 
         private boolean negated(IndexedWord w) {

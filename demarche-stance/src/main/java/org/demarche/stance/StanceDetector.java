@@ -61,8 +61,6 @@ public final class StanceDetector {
     private static final Set<String> RHETORICAL_OPENERS = Set.of("how", "why", "who", "what", "can", "could", "should",
             "would", "is", "are", "do", "does", "will", "shall", "must", "isn't", "aren't", "doesn't", "don't");
     private static final double ASSERTION_WEIGHT = 0.6;
-    /** How strong a reading along the parse must be to decide a sentence (the weight of a mild cue). */
-    private static final double PARSE_CLEAR = 0.3;
     /** Sentences longer than this are not parsed (lists, run-ons): slow, and seldom parsed right. */
     private static final int MAX_PARSED_TOKENS = 80;
     private static final Set<String> VERBS_BETWEEN = Set.of("is", "are", "was", "were", "be", "been", "has", "have", "had",
@@ -285,7 +283,6 @@ public final class StanceDetector {
             Tally total = tallies.computeIfAbsent(e.getKey(), k -> new Tally());
             double[] ev = total.evidence;
             int contrary = 0;
-            double parsed = 0;
             for (Match m : e.getValue()) {
                 if (m.contrary()) {
                     total.contrary++;
@@ -295,7 +292,6 @@ public final class StanceDetector {
                 }
                 if (parse != null) {
                     DependencyScope.Reading r = parse.read(tokens.get(m.first()).start(), tokens.get(m.last()).end(), false);
-                    parsed += side(m, r.cue());
                     StanceFeatures.signed(ev, StanceFeatures.CUE_FOR, side(m, r.cue()));
                     StanceFeatures.signed(ev, StanceFeatures.WORD_FOR, side(m, r.general()));
                     StanceFeatures.signed(ev, StanceFeatures.MOD_FOR, side(m, r.modifiers()));
@@ -305,17 +301,6 @@ public final class StanceDetector {
             double side = contrary * 2 > e.getValue().size() ? -1 : 1;
             StanceFeatures.signed(ev, StanceFeatures.TONE_FOR, side * Math.max(-3, Math.min(3, tone)));
             ev[StanceFeatures.SENTENCES]++;
-            if (Math.abs(parsed) >= PARSE_CLEAR && !rhetorical) {
-                double net = sentence.support - sentence.oppose;
-                if (Math.signum(net) != Math.signum(parsed)) {
-                    // the parse's scope wins where the window found nothing or the other side: "we condemn the
-                    // declaration, a violation of X's sovereignty" holds two cues the window reads for one mention
-                    sentence.support = 0;
-                    sentence.oppose = 0;
-                    Match m0 = e.getValue().get(0);
-                    sentence.add(Math.max(-1.5, Math.min(1.5, parsed)), span(text, tokens, m0.first(), m0.last()));
-                }
-            }
             total.support += sentence.support;
             total.oppose += sentence.oppose;
             total.neutral += sentence.neutral;

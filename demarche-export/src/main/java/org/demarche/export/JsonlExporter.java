@@ -162,10 +162,15 @@ public final class JsonlExporter {
         }
         g.writeEndArray();
         g.writeNumberField("confidence", t.confidence());
+        // below the stance model's threshold (StanceModel.CONFIDENT) the polarity is a guess, not a reading
+        g.writeBooleanField("unclear", t.confidence() < UNCLEAR_BELOW);
         g.writeNumberField("support_weight", t.support());
         g.writeNumberField("oppose_weight", t.oppose());
         g.writeEndObject();
     }
+
+    /** The confidence below which a stance is unclear (the stance module's StanceModel.CONFIDENT). */
+    static final double UNCLEAR_BELOW = 0.5;
 
     private static void writeEvent(JsonGenerator g, KnowledgeBase.EventRow e) throws IOException {
         g.writeStartObject();

@@ -29,7 +29,7 @@ import org.demarche.store.Workspace;
 public final class StanceStage {
 
     /** Bump when the stance stage changes what it finds. */
-    public static final String VERSION = "stance-2";
+    public static final String VERSION = "stance-3";
 
     private final Workspace workspace;
     private final Codebook codebook;
@@ -105,7 +105,7 @@ public final class StanceStage {
                 continue; // no one to hold the position
             }
             spans.add(new StanceDetector.StatementSpan(s.id(), s.start(), s.end(), s.cue()));
-            said.put(s.id(), new StanceAggregator.Said(s.id(), s.speaker(), s.date()));
+            said.put(s.id(), new StanceAggregator.Said(s.id(), s.speaker(), s.date(), s.cue() != null));
         }
         List<Finding> findings = detector.detect(in.text(), spans);
         List<IssueRow> issues = new ArrayList<>();

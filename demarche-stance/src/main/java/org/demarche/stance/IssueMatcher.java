@@ -16,8 +16,16 @@ import org.demarche.stance.StanceAnalyzer.Token;
  */
 public final class IssueMatcher {
 
-    /** A term (or contrary term) of an issue found at tokens [first, last]. */
-    public record Match(String issue, boolean contrary, int first, int last) {}
+    /**
+     * A term (or contrary term) of an issue found at tokens [first, last]. framing: a contrary term
+     * that carries its own condemnation ("aggression against X"): the other side's name for what
+     * it condemns, so judging it badly is no support for the issue.
+     */
+    public record Match(String issue, boolean contrary, int first, int last, boolean framing) {
+        public Match(String issue, boolean contrary, int first, int last) {
+            this(issue, contrary, first, last, false);
+        }
+    }
 
     static final int MAX_GAP = 4;
     /** Function words a term may drop or the text may add: "independence for Kosovo". */
@@ -25,18 +33,46 @@ public final class IssueMatcher {
             "s", "thi", "that", "by", "with", "as", "from", "at", "their", "our", "its");
 
     /** A term's content stems; word is the term's lower-case form when it is a single word. */
-    private record Pattern(String issue, boolean contrary, List<String> stems, String word) {}
+    private record Pattern(String issue, boolean contrary, List<String> stems, String word, boolean framing) {}
 
     private final Map<String, List<Pattern>> byFirstStem = new HashMap<>();
     /** Per issue: the content stems of its terms, to recognise "this declaration" as a reference back. */
     private final Map<String, Set<String>> termStems = new HashMap<>();
 
     public IssueMatcher(Codebook codebook, StanceAnalyzer analyzer) {
+        this(codebook, analyzer, Set.of(), null);
+    }
+
+    /**
+     * adversaries: the terms (as "issue\u0001term", see {@link TermOrientation}) that name what
+     * their issue is against; they count on the contrary side.
+     */
+    IssueMatcher(Codebook codebook, StanceAnalyzer analyzer, Set<String> adversaries, CueLexicon cues) {
+        this.cues = cues;
         for (Codebook.Issue issue : codebook.issues()) {
             Set<String> heads = termStems.computeIfAbsent(issue.id(), k -> new HashSet<>());
-            add(issue.id(), false, issue.terms(), analyzer, heads);
+            for (String term : issue.terms()) {
+                add(issue.id(), adversaries.contains(issue.id() + "\u0001" + term), List.of(term), analyzer, heads);
+            }
             add(issue.id(), true, issue.contraryTerms(), analyzer, null);
         }
+    }
+
+    private final CueLexicon cues;
+
+    /** A phrase with a word of condemnation in it ("aggression", "bombing", "conspiracy"), by either lexicon. */
+    private boolean condemning(String term, StanceAnalyzer analyzer) {
+        if (cues == null) {
+            return false;
+        }
+        for (StanceAnalyzer.Token t : analyzer.tokens(term, 0, term.length())) {
+            CueLexicon.Kind kind = cues.kindOf(t);
+            if (kind == CueLexicon.Kind.HARM || (kind == CueLexicon.Kind.EVAL && cues.weightOf(t) < 0)
+                    || (kind == null && SentimentLexicon.get().valence(t.lower(), null) <= -0.25)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void add(String issue, boolean contrary, List<String> terms, StanceAnalyzer analyzer, Set<String> heads) {
@@ -55,7 +91,8 @@ public final class IssueMatcher {
             String word = content.size() == 1 ? analyzer.tokens(term, 0, term.length()).stream()
                     .filter(t -> !FUNCTION_WORDS.contains(t.stem())).map(StanceAnalyzer.Token::lower).findFirst().orElse(term)
                     : null;
-            byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>()).add(new Pattern(issue, contrary, content, word));
+            boolean framing = heads == null && condemning(term, analyzer);
+            byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>()).add(new Pattern(issue, contrary, content, word, framing));
         }
     }
 
@@ -78,7 +115,7 @@ public final class IssueMatcher {
                 }
                 int last = matchFrom(text, tokens, i, p.stems());
                 if (last >= 0) {
-                    add(out, new Match(p.issue(), p.contrary(), i, last));
+                    add(out, new Match(p.issue(), p.contrary(), i, last, p.framing()));
                 }
             }
         }
@@ -126,8 +163,17 @@ public final class IssueMatcher {
     private static void add(List<Match> out, Match m) {
         for (int i = 0; i < out.size(); i++) {
             Match o = out.get(i);
+            // the longer term wins: "death penalty" inside "abolition of the death penalty" is not a mention of its own
+            if (o.issue().equals(m.issue()) && o.first() <= m.first() && m.last() <= o.last() && o.contrary() != m.contrary()) {
+                return;
+            }
+            if (o.issue().equals(m.issue()) && m.first() <= o.first() && o.last() <= m.last() && o.contrary() != m.contrary()) {
+                out.set(i, m);
+                return;
+            }
             if (o.issue().equals(m.issue()) && o.contrary() == m.contrary() && m.first() <= o.last() && o.first() <= m.last()) {
-                out.set(i, new Match(o.issue(), o.contrary(), Math.min(o.first(), m.first()), Math.max(o.last(), m.last())));
+                out.set(i, new Match(o.issue(), o.contrary(), Math.min(o.first(), m.first()), Math.max(o.last(), m.last()),
+                        o.framing() || m.framing()));
                 return;
             }
         }

@@ -18,8 +18,15 @@ import org.demarche.stance.StanceDetector.Finding;
  */
 public final class StanceAggregator {
 
-    /** Who said a statement, and when. */
-    public record Said(long statement, long speaker, String date) {}
+    /**
+     * Who said a statement, and when; reported: words that a reporting verb introduced (someone
+     * else's account of them), not the speaker's own text (a speech, a statement in their name).
+     */
+    public record Said(long statement, long speaker, String date, boolean reported) {
+        public Said(long statement, long speaker, String date) {
+            this(statement, speaker, date, true);
+        }
+    }
 
     /** One actor's position on one issue in one document, with the statements that show it (strongest first). */
     public record Stance(long actor, String issue, Polarity polarity, String date, double confidence,
@@ -29,6 +36,8 @@ public final class StanceAggregator {
         double support;
         double oppose;
         double neutral;
+        final double[] raw = new double[StanceFeatures.RAW];
+        boolean reported;
         final Map<Long, Double> evidence = new LinkedHashMap<>();
         final Map<String, Integer> dates = new HashMap<>();
     }
@@ -39,6 +48,12 @@ public final class StanceAggregator {
      */
     public static List<Stance> aggregate(List<Finding> findings, Map<Long, Said> said, Map<Long, List<Long>> speaksFor,
                                          String defaultDate) {
+        return aggregate(findings, said, speaksFor, defaultDate, StanceModel.shipped());
+    }
+
+    /** The same with a given model (null: the window rules), one answer from the summed evidence of all statements. */
+    public static List<Stance> aggregate(List<Finding> findings, Map<Long, Said> said, Map<Long, List<Long>> speaksFor,
+                                         String defaultDate, StanceModel model) {
         Map<Long, Map<String, Sum>> sums = new LinkedHashMap<>();
         for (Finding f : findings) {
             Said s = said.get(f.statement());
@@ -53,6 +68,8 @@ public final class StanceAggregator {
                 sum.support += f.support();
                 sum.oppose += f.oppose();
                 sum.neutral += f.neutral();
+                StanceFeatures.add(sum.raw, f.evidence());
+                sum.reported |= s.reported();
                 sum.evidence.merge(f.statement(), Math.abs(f.net()) + 0.01 * f.neutral(), Double::sum);
                 String date = s.date() != null ? s.date() : defaultDate;
                 if (date != null) {
@@ -62,7 +79,9 @@ public final class StanceAggregator {
         }
         List<Stance> out = new ArrayList<>();
         sums.forEach((actor, byIssue) -> byIssue.forEach((issue, sum) -> {
-            Decision d = StanceDetector.decide(sum.support, sum.oppose, sum.neutral);
+            // the model's probability is calibrated on speakers' own texts (speeches), the genre it learned
+            // from; words reported in the news keep the confidence their wording gives
+            Decision d = StanceDetector.decide(sum.reported ? null : model, sum.raw);
             List<Long> evidence = sum.evidence.entrySet().stream()
                     .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
                     .map(Map.Entry::getKey).toList();

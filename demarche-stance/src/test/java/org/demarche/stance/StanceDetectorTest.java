@@ -106,4 +106,24 @@ class StanceDetectorTest {
         assertTrue(f.cue().contains("never recognize"), f.cue());
         assertTrue(f.confidence() > 0.5 && f.confidence() <= 1.0, () -> "confidence " + f.confidence());
     }
+
+    /** The parse carries a condemnation to what it is about, past the harm named beside it. */
+    @Test
+    void theParseScopesTheCondemnation() {
+        expect(Polarity.OPPOSE, "We condemn the unilateral declaration of independence by Kosovo, a flagrant violation of the "
+                + "sovereignty and territorial integrity of the Republic.", "kosovo-independence");
+    }
+
+    /** A term that names what its issue is against, read from the issue's own description, counts the other way. */
+    @Test
+    void aTermTheDescriptionSpeaksAgainstCountsTheOtherWay() throws Exception {
+        StanceDetector d = new StanceDetector(Codebook.parse("m.yml", new StringReader(
+                "issues:\n  - id: moratorium\n    label: A moratorium on the death penalty\n"
+                        + "    description: A moratorium on executions, with a view to abolishing the death penalty.\n"
+                        + "    terms: [death penalty]\n")));
+        String text = "My country firmly opposes the death penalty in all circumstances.";
+        List<Finding> f = d.detect(text, new StatementSpan(1, 0, text.length()));
+        assertEquals(1, f.size(), f::toString);
+        assertEquals(Polarity.SUPPORT, f.get(0).polarity(), f::toString);
+    }
 }

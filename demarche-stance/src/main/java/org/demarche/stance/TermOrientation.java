@@ -1,0 +1,81 @@
+package org.demarche.stance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.demarche.stance.IssueMatcher.Match;
+import org.demarche.stance.StanceAnalyzer.Sentence;
+
+/**
+ * Which side of its issue a codebook term names, read from the issue's own label and
+ * description with the stance machinery. Many terms name what the issue is for ("the
+ * Transitional Council as the legitimate authority"), but some name what it is against: an
+ * issue "condemnation of the Government's repression" lists "the Government" as a term, and
+ * "a moratorium on the death penalty" lists "death penalty". Condemning such a term supports
+ * the issue; this reads that from the description, so nothing is keyed to any issue. A term
+ * the description does not evaluate (or mentions in its sentence on the contrary position)
+ * keeps its plain side.
+ */
+final class TermOrientation {
+
+    /** How clearly the description must speak against a term to turn it. */
+    private static final double CLEAR = 0.5;
+
+    /** Words that name a state's government, whichever its speakers prefer. */
+    private static final Set<String> GOVERNMENT = Set.of("govern", "regim", "author", "administr", "leadership");
+
+    private TermOrientation() {}
+
+    /** "Syrian Government" and "Syrian regime": the same words but for a government word at the end of each. */
+    static boolean sameGovernment(List<String> a, List<String> b) {
+        return a.size() == b.size() && a.size() >= 2 && GOVERNMENT.contains(a.get(a.size() - 1))
+                && GOVERNMENT.contains(b.get(b.size() - 1)) && a.subList(0, a.size() - 1).equals(b.subList(0, b.size() - 1));
+    }
+
+    /** The terms (as "issue\u0001term") that name what their issue is against. */
+    static Set<String> adversaries(Codebook codebook, StanceAnalyzer analyzer, CueLexicon cues, DependencyScope scope) {
+        Set<String> out = new HashSet<>();
+        for (Codebook.Issue issue : codebook.issues()) {
+            String text = (issue.label() == null ? "" : issue.label() + ". ") + (issue.description() == null ? "" : issue.description());
+            if (text.isBlank()) {
+                continue;
+            }
+            // each term as its own issue, to find where the description names it
+            List<Codebook.Issue> single = new ArrayList<>();
+            for (int k = 0; k < issue.terms().size(); k++) {
+                single.add(new Codebook.Issue("t" + k, null, null, List.of(issue.terms().get(k)), List.of(), 0));
+            }
+            IssueMatcher matcher = new IssueMatcher(new Codebook(single), analyzer);
+            double[] lean = new double[issue.terms().size()];
+            for (Sentence s : analyzer.sentences(text, 0, text.length())) {
+                String words = text.substring(s.start(), s.end());
+                if (words.contains("OPPOSE") || words.toLowerCase(java.util.Locale.ROOT).contains("contrary")) {
+                    continue; // the sentence that says what the other side holds
+                }
+                List<Match> found = matcher.find(text, s.tokens());
+                if (found.isEmpty()) {
+                    continue;
+                }
+                DependencyScope.Parse parse = scope.parse(text, s.start(), s.end(), false);
+                for (Match m : found) {
+                    int k = Integer.parseInt(m.issue().substring(1));
+                    lean[k] += parse.define(s.tokens().get(m.first()).start(), s.tokens().get(m.last()).end());
+                }
+            }
+            List<List<String>> stems = issue.terms().stream().map(analyzer::stems).toList();
+            for (int k = 0; k < lean.length; k++) {
+                if (lean[k] <= -CLEAR) {
+                    out.add(issue.id() + "\u0001" + issue.terms().get(k));
+                    // the same state's government under another name: "the X regime", "the X authorities"
+                    for (int j = 0; j < lean.length; j++) {
+                        if (j != k && sameGovernment(stems.get(k), stems.get(j))) {
+                            out.add(issue.id() + "\u0001" + issue.terms().get(j));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -80,6 +80,8 @@ public final class DocumentExtractor {
         final Set<String> offices;
         /** Verbs of thought and feeling that carry a speaker's quoted words ("worried that … “…”"). */
         final Set<String> thinking;
+        /** "gov.=governor" lines: how titles are abbreviated. */
+        final Set<String> titleAbbreviations;
         final List<Extraction.LocalActor> actors = new ArrayList<>();
         final Map<String, Integer> actorByKey = new HashMap<>();
         final List<Extraction.Mention> mentions = new ArrayList<>();
@@ -113,6 +115,7 @@ public final class DocumentExtractor {
             this.attributing = Set.copyOf(attributing);
             this.offices = words.words("offices");
             this.thinking = words.words("thought-verbs");
+            this.titleAbbreviations = words.words("title-abbreviations");
         }
 
         Extraction run() {
@@ -415,6 +418,10 @@ public final class DocumentExtractor {
             CoreLabel t = toks.get(i);
             if (t.word().matches("(Mr|Mrs|Ms|Dr|Prof)\\.?")) {
                 return t.word();
+            }
+            String lower = t.word().toLowerCase(Locale.ROOT);
+            if (titleAbbreviations.stream().anyMatch(a -> a.startsWith(lower + "="))) {
+                return t.word(); // "Gov. Rick Perry": an abbreviated title the tagger did not mark
             }
             if ("TITLE".equals(t.ner()) && Character.isUpperCase(t.word().charAt(0))) {
                 int j = i;
@@ -908,12 +915,73 @@ public final class DocumentExtractor {
             if (!offices.contains(head) && !Animacy.isPersonNoun(head)) {
                 return -1;
             }
+            int holder = titleHolder(si, head);
+            return holder >= 0 ? holder : personMeant(si);
+        }
+
+        /**
+         * "The former governor noted …" after "Former Texas Gov. Rick Perry": the person last named before this
+         * sentence with a title of that office (in a role, or written before the name, abbreviations expanded).
+         */
+        int titleHolder(int si, String office) {
+            Set<Integer> holders = new java.util.HashSet<>();
             for (Map.Entry<Integer, String> held : titles.entrySet()) {
-                if (held.getValue().contains(head) && held.getKey() == salientPerson) {
-                    return held.getKey();
+                if (expandTitle(held.getValue()).contains(office)) {
+                    holders.add(held.getKey());
                 }
             }
-            return personMeant(si);
+            for (Extraction.LocalActor a : actors) {
+                if (a.kind() == ActorKind.PERSON) {
+                    for (String form : a.forms()) {
+                        String lead = form.toLowerCase(Locale.ROOT);
+                        int cut = lead.indexOf(' ');
+                        if (cut > 0 && expandTitle(lead.substring(0, cut)).equals(office)) {
+                            holders.add(a.index());
+                        }
+                    }
+                }
+            }
+            for (int i = Math.min(si, ents.size() - 1); i >= 0 && !holders.isEmpty(); i--) {
+                List<Ent> list = ents.get(i);
+                for (int j = list.size() - 1; j >= 0; j--) {
+                    if (holders.contains(list.get(j).actor) && "person".equals(list.get(j).kind)) {
+                        return list.get(j).actor;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** "gov." is a governor, "sen." a senator: a title's abbreviations as the office nouns they stand for. */
+        String expandTitle(String title) {
+            String t = title.toLowerCase(Locale.ROOT);
+            for (String line : titleAbbreviations) {
+                String[] f = line.split("=");
+                t = t.replaceAll("(?<![a-z])" + java.util.regex.Pattern.quote(f[0]) + "(?![a-z])", f[1]);
+            }
+            return t;
+        }
+
+        /**
+         * "The Sanders campaign said", "the Trump administration says": a body named after a person (a common noun
+         * that is not a person's, compounded with a name) is an organisation of its own, not the person.
+         */
+        int bodyOfNamed(int si, SemanticGraph g, IndexedWord subj, CoreLabel head, String lemma) {
+            if (!"NN".equals(head.tag()) || Animacy.isPersonNoun(lemma) || offices.contains(lemma)) {
+                return -1;
+            }
+            int from = head.beginPosition();
+            boolean named = false;
+            for (SemanticGraphEdge e : g.outgoingEdgeList(subj)) {
+                if (e.getRelation().toString().startsWith("compound")) {
+                    Ent n = entAt(si, doc.sentences().get(si).tokens().get(e.getDependent().index() - 1).beginPosition());
+                    if (n != null && "person".equals(n.kind)) {
+                        named = true;
+                        from = Math.min(from, n.start);
+                    }
+                }
+            }
+            return named ? org(text.substring(from, head.endPosition())) : -1;
         }
 
         /** Who "he" or "she" next to a quotation is: the speaker of the quotation just before, else the salient person. */
@@ -1171,6 +1239,10 @@ public final class DocumentExtractor {
                 return salientPerson;
             }
             // a named actor inside the subject phrase: "Kosovo Prime Minister and former KLA commander Agim Ceku"
+            int organisation = bodyOfNamed(si, g, subj, t, t.lemma() == null ? "" : t.lemma().toLowerCase());
+            if (organisation >= 0) {
+                return organisation;
+            }
             int best = -1;
             for (IndexedWord w : nameParts(g, subj)) {
                 Ent e = entAt(si, doc.sentences().get(si).tokens().get(w.index() - 1).beginPosition());
@@ -1184,12 +1256,8 @@ public final class DocumentExtractor {
             }
             String lemma = t.lemma() == null ? "" : t.lemma().toLowerCase();
             if (offices.contains(lemma) && "NN".equals(t.tag())) {
-                for (Map.Entry<Integer, String> held : titles.entrySet()) {
-                    if (held.getValue().contains(lemma) && held.getKey() == salientPerson) {
-                        return held.getKey();
-                    }
-                }
-                return salientPerson;
+                int holder = titleHolder(si, lemma);
+                return holder >= 0 ? holder : salientPerson;
             }
             return -1;
         }

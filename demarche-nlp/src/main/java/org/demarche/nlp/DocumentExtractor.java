@@ -567,11 +567,14 @@ public final class DocumentExtractor {
             while (end > s.charOffsets().first() && ".!?\"”' ".indexOf(text.charAt(end - 1)) >= 0) {
                 end--;
             }
-            for (int i = toks.size() - 1; i > 3; i--) {
+            // the attribution opens after one of the sentence's last three commas (", said X, its president")
+            int commas = 0;
+            for (int i = toks.size() - 1; i > 3 && commas < 3; i--) {
                 CoreLabel t = toks.get(i);
                 if (!t.word().equals(",") || quoteAt(t.beginPosition()) != null || i + 1 >= toks.size()) {
                     continue;
                 }
+                commas++;
                 int speaker = -1;
                 String cue = null;
                 int after = i + 1;
@@ -581,16 +584,31 @@ public final class DocumentExtractor {
                     cue = "according to";
                 } else if (firstWordAfter(toks, t.endPosition()) < 0) {
                     Attribution a = attributionAt(si, toks, after);
-                    if (a != null && a.verb() >= 0 && speech.contains(lemma(toks.get(a.verb())))
-                            && restIsAdjunct(toks, a.verb())) {
-                        speaker = a.speaker();
-                        cue = toks.get(a.verb()).word();
+                    if (a != null && a.verb() >= 0 && speech.contains(lemma(toks.get(a.verb())))) {
+                        int close = closingComma(toks, a.verb());
+                        if (close > 0 && wordCount(text.substring(toks.get(close).endPosition(), end)) >= 4) {
+                            // "A, Mr. Abboud said, B": the attribution inside the sentence; the words are A and B
+                            addReported(a.speaker(), s.charOffsets().first(), end, dateOf(si), toks.get(a.verb()).word());
+                            break;
+                        }
+                        if (restIsAdjunct(toks, a.verb())) {
+                            speaker = a.speaker();
+                            cue = toks.get(a.verb()).word();
+                        }
                     }
                 }
                 if (speaker >= 0) {
                     addReported(speaker, s.charOffsets().first(), t.beginPosition(), dateOf(si), cue);
+                    break;
                 }
-                break; // only the last comma can open an attribution of the whole sentence
+            }
+            // "As The Washington Post reported, …"
+            if (toks.size() > 5 && toks.get(0).word().equalsIgnoreCase("as")) {
+                Attribution a = attributionAt(si, toks, 1);
+                if (a != null && a.verb() >= 0 && a.verb() + 1 < toks.size() && toks.get(a.verb() + 1).word().equals(",")
+                        && speech.contains(lemma(toks.get(a.verb())))) {
+                    addReported(a.speaker(), toks.get(a.verb() + 1).endPosition(), end, dateOf(si), toks.get(a.verb()).word());
+                }
             }
             if (toks.size() > 4 && toks.get(0).word().equalsIgnoreCase("according") && toks.get(1).word().equals("to")) {
                 int speaker = namedAt(si, toks, 2);
@@ -603,17 +621,46 @@ public final class DocumentExtractor {
             }
         }
 
-        /** After a speech verb, only adjuncts to the sentence's end ("on Thursday", "in an interview with CNN"). */
+        /**
+         * After a speech verb, only adjuncts to the sentence's end ("on Thursday", "in an interview with CNN"), or the
+         * speaker's apposition and its relative clause (", said Ed Rendell, who serves as chairman …").
+         */
         boolean restIsAdjunct(List<CoreLabel> toks, int verb) {
             int n = 0;
             for (int j = verb + 1; j < toks.size(); j++) {
                 CoreLabel t = toks.get(j);
+                if (t.word().equals(",") && j + 1 < toks.size() && toks.get(j + 1).word().matches("(?i)who|which|whose")) {
+                    return n <= 12;
+                }
                 if (isFinite(t) || t.word().equals("that") || quoteAt(t.beginPosition()) != null) {
                     return false;
                 }
                 n++;
             }
             return n <= 12;
+        }
+
+        /** The comma that closes an attribution set inside a sentence ("…, Mr. Abboud said, …"), or -1. */
+        int closingComma(List<CoreLabel> toks, int verb) {
+            for (int j = verb + 1; j < toks.size() && j <= verb + 4; j++) {
+                if (toks.get(j).word().equals(",")) {
+                    return j + 1 < toks.size() && isVerbPhraseAhead(toks, j + 1) ? j : -1;
+                }
+                if (isFinite(toks.get(j))) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** A finite verb within the next few words: the sentence's own predicate resumes ("…, he said, was even more popular"). */
+        boolean isVerbPhraseAhead(List<CoreLabel> toks, int from) {
+            for (int j = from; j < toks.size() && j < from + 6; j++) {
+                if (isFinite(toks.get(j)) || "MD".equals(toks.get(j).tag())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The actor named at token i ("according to Bloomberg", "according to the Labor Department"), or -1. */
@@ -837,8 +884,10 @@ public final class DocumentExtractor {
             if (speaker < 0 && verb == k + 1 && HE_SHE.contains(w)) {
                 speaker = personMeant(si);
             }
-            if (speaker < 0 && fallback >= 0 && entAt(si, first.beginPosition()) != null) {
-                speaker = fallback;
+            Ent beforeVerb = entAt(si, toks.get(verb - 1).beginPosition());
+            if (speaker < 0 && fallback >= 0 && (entAt(si, first.beginPosition()) != null
+                    || beforeVerb != null && beforeVerb.actor == fallback)) {
+                speaker = fallback; // "…, the BBC reported": a body named right before the verb
             }
             if (speaker < 0) {
                 int[] name = properName(toks, first.word().matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?") ? k + 1 : k);

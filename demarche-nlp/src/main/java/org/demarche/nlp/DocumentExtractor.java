@@ -1308,6 +1308,18 @@ public final class DocumentExtractor {
                 int holder = titleHolder(si, lemma);
                 return holder >= 0 ? holder : salientPerson;
             }
+            if ("NNP".equals(t.tag()) && "O".equals(t.ner())) {
+                // "Packer said …": a name the tagger did not take for one is still the subject's name
+                List<CoreLabel> toks = doc.sentences().get(si).tokens();
+                int first = t.index() - 1;
+                while (first > 0 && "NNP".equals(toks.get(first - 1).tag()) && "O".equals(toks.get(first - 1).ner())) {
+                    first--;
+                }
+                int[] name = properName(toks, first);
+                if (name != null && name[2] == t.index() && quoteAt(name[0]) == null) {
+                    return nameActor(name);
+                }
+            }
             return -1;
         }
 

@@ -63,8 +63,7 @@ public final class CoreNlp {
         Properties p = new Properties();
         p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
         p.setProperty("ssplit.newlineIsSentenceBreak", "two");
-        // hyphenated words stay whole: "Holtz-Eakin", "K-For", "Botsan-Kharchenko" are names, not three tokens
-        p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false,splitHyphenated=false");
+        p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
         // a "sentence" of thousands of tokens (a list, a table, text with no punctuation) is skipped, not
         // tagged for minutes: nothing in it can be attributed anyway
         p.setProperty("pos.maxlen", "500");

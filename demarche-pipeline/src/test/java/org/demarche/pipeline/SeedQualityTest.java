@@ -92,13 +92,12 @@ class SeedQualityTest {
     /**
      * The goal (issue 13) is 0.90 with no over-merge against both golds. The project's own gold is there;
      * the shared gold, read from the texts independently (../shared/eval/seeds), was at 0.630 when it
-     * arrived and is at 0.667 now (state capitals and long names tagged, acronyms defined, names glued by
-     * layout taken apart; Igor Ivanov's lone surname, met only in "the Ivanov-Lavrov proposal", came and went with
-     * the layout of seed 000). Its floor guards the level reached and is raised as extraction improves, never
+     * arrived and is at 0.704 now (state capitals and long names tagged, acronyms defined, names glued by
+     * layout taken apart). Its floor guards the level reached and is raised as extraction improves, never
      * lowered. The misses left: bodies named by description ("the EU mission", "NATO mission"), a capital
      * that stood for another state in its day (Belgrade for Yugoslavia), a surname never written alone.
      */
-    static final double SHARED_ACTORS_FLOOR = 0.66;
+    static final double SHARED_ACTORS_FLOOR = 0.70;
     /** The shared gold's dates were at 0.586 when it arrived; the goal of 0.85 is reached (0.931). */
     static final double SHARED_DATES_FLOOR = 0.85;
 

@@ -110,9 +110,7 @@ public final class DocumentExtractor {
             this.quotes = QuoteFinder.find(text);
             Lexicon words = Lexicon.forLanguage(this.meta.language());
             this.speech = words.words("speech-verbs");
-            Set<String> attributing = new java.util.HashSet<>(speech);
-            attributing.addAll(words.words("attribution-verbs"));
-            this.attributing = Set.copyOf(attributing);
+            this.attributing = words.union("speech-verbs", "attribution-verbs");
             this.offices = words.words("offices");
             this.thinking = words.words("thought-verbs");
             this.titleAbbreviations = words.words("title-abbreviations");
@@ -421,7 +419,7 @@ public final class DocumentExtractor {
             }
             String lower = t.word().toLowerCase(Locale.ROOT);
             if (titleAbbreviations.stream().anyMatch(a -> a.startsWith(lower + "="))) {
-                return t.word(); // "Gov. Rick Perry": an abbreviated title the tagger did not mark
+                return t.word(); // "Gov. Anna Keller": an abbreviated title the tagger did not mark
             }
             if ("TITLE".equals(t.ner()) && Character.isUpperCase(t.word().charAt(0))) {
                 int j = i;
@@ -450,7 +448,7 @@ public final class DocumentExtractor {
                 addForm(ends, name);
                 return ends;
             }
-            // "EYP" after "EYP Mission Critical Facilities Inc.": a company goes by the first word of its name
+            // "ABX" after "ABX Harbour Logistics Inc.": a company goes by the first word of its name
             if (name.matches("\\p{Lu}{2,6}")) {
                 int company = -1;
                 int companies = 0;
@@ -555,8 +553,8 @@ public final class DocumentExtractor {
         // ---- reported speech read off word order ----------------------------------------------
 
         /**
-         * Reported speech whose content comes first ("Shoukair had logged 6,300 hours, EgyptAir said on Thursday.",
-         * "…, the BBC reported.") or that names its source with "according to" ("…, according to Bloomberg";
+         * Reported speech whose content comes first ("The pilot had logged 6,000 hours, the airline said on Thursday.",
+         * "…, the agency reported.") or that names its source with "according to" ("…, according to the ministry";
          * "According to X, …"). The parser hangs the content on the verb in the first order, which the clause
          * reader (words after the verb only) cannot see.
          */
@@ -587,7 +585,7 @@ public final class DocumentExtractor {
                     if (a != null && a.verb() >= 0 && speech.contains(lemma(toks.get(a.verb())))) {
                         int close = closingComma(toks, a.verb());
                         if (close > 0 && wordCount(text.substring(toks.get(close).endPosition(), end)) >= 4) {
-                            // "A, Mr. Abboud said, B": the attribution inside the sentence; the words are A and B
+                            // "A, Mr. Brandt said, B": the attribution inside the sentence; the words are A and B
                             addReported(a.speaker(), s.charOffsets().first(), end, dateOf(si), toks.get(a.verb()).word());
                             break;
                         }
@@ -602,7 +600,7 @@ public final class DocumentExtractor {
                     break;
                 }
             }
-            // "As The Washington Post reported, …"
+            // "As the newspaper reported, …"
             if (toks.size() > 5 && toks.get(0).word().equalsIgnoreCase("as")) {
                 Attribution a = attributionAt(si, toks, 1);
                 if (a != null && a.verb() >= 0 && a.verb() + 1 < toks.size() && toks.get(a.verb() + 1).word().equals(",")
@@ -623,7 +621,7 @@ public final class DocumentExtractor {
 
         /**
          * After a speech verb, only adjuncts to the sentence's end ("on Thursday", "in an interview with CNN"), or the
-         * speaker's apposition and its relative clause (", said Ed Rendell, who serves as chairman …").
+         * speaker's apposition and its relative clause (", said Tom Brandt, who chairs the committee …").
          */
         boolean restIsAdjunct(List<CoreLabel> toks, int verb) {
             int n = 0;
@@ -640,7 +638,7 @@ public final class DocumentExtractor {
             return n <= 12;
         }
 
-        /** The comma that closes an attribution set inside a sentence ("…, Mr. Abboud said, …"), or -1. */
+        /** The comma that closes an attribution set inside a sentence ("…, Mr. Brandt said, …"), or -1. */
         int closingComma(List<CoreLabel> toks, int verb) {
             for (int j = verb + 1; j < toks.size() && j <= verb + 4; j++) {
                 if (toks.get(j).word().equals(",")) {
@@ -729,7 +727,7 @@ public final class DocumentExtractor {
                 if (k >= 0) {
                     a = attributionAt(si, toks, k);
                 } else if (si + 1 < doc.sentences().size() && q.text(text).matches("(?s).*[?!]\\W*")) {
-                    // "…?" asked Sen. Mikulski: the splitter ended the sentence at the question mark
+                    // "…?" asked Sen. Keller: the splitter ended the sentence at the question mark
                     List<CoreLabel> next = doc.sentences().get(si + 1).tokens();
                     if (firstWordAfter(next, q.end()) == 0) {
                         a = attributionAt(si + 1, next, 0);
@@ -753,7 +751,7 @@ public final class DocumentExtractor {
             }
         }
 
-        /** "She then addressed the supporters: “…”", "Here's Clinton in 1992: “…”": the person before the colon. */
+        /** "She then turned to the crowd: “…”", "Here is Keller in 1992: “…”": the person before the colon. */
         Attribution introducedBy(int si, List<CoreLabel> toks, QuoteFinder.Quote q) {
             if (!text.substring(Math.max(0, q.start() - 4), q.start()).matches("(?s).*:\\s*[\"“'‘«]{1,2}")) {
                 return null;
@@ -817,7 +815,7 @@ public final class DocumentExtractor {
         Attribution attributionAt(int si, List<CoreLabel> toks, int k) {
             CoreLabel first = toks.get(k);
             if (isVerb(first) && attributing.contains(lemma(first))) {
-                // "…," said James Lewis, an expert at …  /  "…," said another user, Johanna Bayer
+                // "…," said Anna Keller, an expert at …  /  "…," said another reader, Tom Brandt
                 for (int j = k + 1; j < toks.size() && j <= k + 16; j++) {
                     CoreLabel t = toks.get(j);
                     if (quoteAt(t.beginPosition()) != null || t.word().equals(";")) {
@@ -838,13 +836,13 @@ public final class DocumentExtractor {
                         return new Attribution(personMeant(si), first.word(), next.endPosition(), k);
                     }
                     int[] name = properName(toks, next.word().matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?") ? k + 2 : k + 1);
-                    if (name != null) { // "…," said Josh Earnest: a name the tagger did not take for one
+                    if (name != null) { // "…," said Tom Brandt: a name the tagger did not take for one
                         return new Attribution(nameActor(name), first.word(), name[1], k);
                     }
                 }
                 return null;
             }
-            // "…," Ms. Katz said / "…," Douglas Holtz-Eakin, an adviser …, wrote / "…," he added
+            // "…," Ms. Keller said / "…," Tom Brandt, an adviser …, wrote / "…," he added
             int verb = -1;
             for (int j = k + 1; j < toks.size() && j <= k + 30; j++) {
                 CoreLabel t = toks.get(j);
@@ -858,7 +856,7 @@ public final class DocumentExtractor {
             }
             int subjectEnd = subjectEnd(si, toks, k);
             if (verb < 0 && subjectEnd > k && subjectEnd < toks.size() && isFinite(toks.get(subjectEnd))) {
-                verb = subjectEnd; // "…," Trump barked: any verb right after the name
+                verb = subjectEnd; // "…," Brandt snapped: any verb right after the name
             }
             if (verb < 0) {
                 return null;
@@ -867,7 +865,7 @@ public final class DocumentExtractor {
             int fallback = -1;
             Ent adjacent = entAt(si, toks.get(verb - 1).beginPosition());
             if (adjacent != null && adjacent.actor >= 0 && "person".equals(adjacent.kind)) {
-                speaker = adjacent.actor; // "Sanders campaign manager Jeff Weaver said": the name next to the verb
+                speaker = adjacent.actor; // "Keller campaign manager Tom Brandt said": the name next to the verb
             }
             for (int j = k; j < verb && speaker < 0; j++) {
                 Ent e = entAt(si, toks.get(j).beginPosition());
@@ -887,7 +885,7 @@ public final class DocumentExtractor {
             Ent beforeVerb = entAt(si, toks.get(verb - 1).beginPosition());
             if (speaker < 0 && fallback >= 0 && (entAt(si, first.beginPosition()) != null
                     || beforeVerb != null && beforeVerb.actor == fallback)) {
-                speaker = fallback; // "…, the BBC reported": a body named right before the verb
+                speaker = fallback; // "…, the agency reported": a body named right before the verb
             }
             if (speaker < 0) {
                 int[] name = properName(toks, first.word().matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?") ? k + 1 : k);
@@ -916,7 +914,7 @@ public final class DocumentExtractor {
         }
 
         /**
-         * One to three capitalised proper nouns from token i ("Josh Earnest", "Ryder"): {start, end, next token},
+         * One to three capitalised proper nouns from token i ("Tom Brandt", "Keller"): {start, end, next token},
          * or null. Words the tagger knows for something else (a title, a place, an organisation) are no name.
          */
         int[] properName(List<CoreLabel> toks, int i) {
@@ -969,7 +967,7 @@ public final class DocumentExtractor {
         }
 
         /**
-         * "The former governor noted …" after "Former Texas Gov. Rick Perry": the person last named before this
+         * "The former governor noted …" after "Former Gov. Anna Keller": the person last named before this
          * sentence with a title of that office (in a role, or written before the name, abbreviations expanded).
          */
         int titleHolder(int si, String office) {
@@ -1012,7 +1010,7 @@ public final class DocumentExtractor {
         }
 
         /**
-         * "The Sanders campaign said", "the Trump administration says": a body named after a person (a common noun
+         * "The Keller campaign said", "the Brandt administration says": a body named after a person (a common noun
          * that is not a person's, compounded with a name) is an organisation of its own, not the person.
          */
         int bodyOfNamed(int si, SemanticGraph g, IndexedWord subj, CoreLabel head, String lemma) {
@@ -1309,7 +1307,7 @@ public final class DocumentExtractor {
                 return holder >= 0 ? holder : salientPerson;
             }
             if ("NNP".equals(t.tag()) && "O".equals(t.ner())) {
-                // "Packer said …": a name the tagger did not take for one is still the subject's name
+                // "Brandt said …": a name the tagger did not take for one is still the subject's name
                 List<CoreLabel> toks = doc.sentences().get(si).tokens();
                 int first = t.index() - 1;
                 while (first > 0 && "NNP".equals(toks.get(first - 1).tag()) && "O".equals(toks.get(first - 1).ner())) {
@@ -1326,7 +1324,7 @@ public final class DocumentExtractor {
         /**
          * The words of a subject phrase that can name its speaker: compounds, appositions, flat names, possessors
          * and conjuncts ("Kosovo Prime Minister and former KLA commander Agim Ceku"), not what a preposition or a
-         * relative clause attaches ("voters in the United States", "analysts who follow the Fed").
+         * relative clause attaches ("farmers in the region", "analysts who follow the bank").
          */
         List<IndexedWord> nameParts(SemanticGraph g, IndexedWord head) {
             List<IndexedWord> out = new ArrayList<>();
@@ -1432,9 +1430,9 @@ public final class DocumentExtractor {
         }
 
         /**
-         * Quoted words inside a sentence that reports someone's speech or thought ("Ryan worried that the net was
-         * becoming “a hammock that lulls …”", "Ash wrote that officials made “numerous requests” …, “and even to
-         * agree …”"): four words or more, after a verb of speech, attribution or thought whose subject is named.
+         * Quoted words inside a sentence that reports someone's speech or thought ("Keller worried that the plan was
+         * becoming “a tax on the people who can least afford it”", "Brandt wrote that officials made “repeated
+         * requests” …, “and even asked to cancel the meeting”"): four words or more, after a verb of speech, attribution or thought whose subject is named.
          */
         void embeddedQuotes(int si) {
             CoreSentence s = doc.sentences().get(si);

@@ -46,6 +46,17 @@ public final class Lexicon {
         return lists.computeIfAbsent(list, this::read);
     }
 
+    /** The words of several lists together ("speech-verbs", "attribution-verbs"), read and joined once. */
+    public Set<String> union(String... names) {
+        return lists.computeIfAbsent(String.join("+", names), key -> {
+            Set<String> all = new LinkedHashSet<>();
+            for (String name : names) {
+                all.addAll(words(name));
+            }
+            return Set.copyOf(all);
+        });
+    }
+
     private Set<String> read(String list) {
         String path = language + "/" + list + ".txt";
         Set<String> out = new LinkedHashSet<>();

@@ -46,13 +46,13 @@ public final class NameKeys {
         return out;
     }
 
-    /** "Jr.", "III": a generation, not a surname ("Harry Hurt III" is a Hurt). */
+    /** "Jr.", "III": a generation, not a surname ("John Smith III" is a Smith). */
     private static final Set<String> GENERATIONS = Set.of("jr", "sr", "ii", "iii", "iv");
     /** "Inc.", "Corp.", "Company": a company's legal form, not part of the name it goes by. */
     private static final Set<String> LEGAL_FORMS = Set.of("inc", "incorporated", "corp", "corporation", "co", "company",
             "ltd", "limited", "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv");
 
-    /** Whether an organisation's name ends with a legal form ("EYP Mission Critical Facilities Inc."). */
+    /** Whether an organisation's name ends with a legal form ("ABX Harbour Logistics Inc."). */
     public static boolean hasLegalForm(String name) {
         String[] w = fold(name).split(" ");
         return w.length >= 2 && LEGAL_FORMS.contains(w[w.length - 1]);
@@ -105,7 +105,7 @@ public final class NameKeys {
         }
         int last = f.lastIndexOf(' ');
         if (last > 0 && LEGAL_FORMS.contains(f.substring(last + 1))) {
-            f = f.substring(0, last); // "Microsoft Corp." and "Microsoft" are one
+            f = f.substring(0, last); // "Acme Widgets Corp." and "Acme Widgets" are one
         }
         return f.replace(" ", "");
     }

@@ -50,7 +50,7 @@ final class ActorMerge {
                         .add(r.key());
             }
         }
-        // full names of one family name that can be one person ("Fred LaRue", "Frederick Cheney LaRue") join;
+        // full names of one family name that can be one person ("Tom Brandt", "Thomas Hale Brandt") join;
         // a lone surname joins when all the full names it could be are one person
         Map<String, Integer> classes = new HashMap<>();
         for (Set<String> full : fullNamesBySurname.values()) {
@@ -100,7 +100,7 @@ final class ActorMerge {
 
     /**
      * The people a family name's full-name keys make: each key joins the first group whose every member it
-     * is compatible with (longest names first, so "Frederick Cheney LaRue" anchors "Fred LaRue"), so two
+     * is compatible with (longest names first, so "Thomas Hale Brandt" anchors "Tom Brandt"), so two
      * incompatible names ("Fred", "Frank") never meet through a third.
      */
     private static List<List<String>> personClasses(Set<String> keys) {

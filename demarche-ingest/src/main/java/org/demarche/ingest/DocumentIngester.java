@@ -3,7 +3,6 @@ package org.demarche.ingest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -14,8 +13,9 @@ import org.demarche.model.DocumentMetadata;
 import org.demarche.model.OffsetMap;
 
 /**
- * The ingest stage for one file: detect the format, read text and layout, remove chrome,
- * and settle the metadata (manifest first, then the file's own, then what the text shows).
+ * The ingest stage for one file: detect the format, read text and layout (with the format's reader,
+ * FormatReaders), remove chrome, and settle the metadata (manifest first, then the file's own, then what
+ * the text shows).
  * Thread-safe: one instance serves every worker.
  */
 public final class DocumentIngester {
@@ -23,21 +23,20 @@ public final class DocumentIngester {
     /** A stage-wide cap on extracted text: a file that expands beyond it is refused. */
     public static final int DEFAULT_MAX_CHARS = 20_000_000;
 
-    private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown", "text/x-markdown");
-    private static final Set<String> TIKA_TEXT = Set.of("text/html", "application/xhtml+xml", "text/rtf");
-    private static final Set<String> ARCHIVES = Set.of("application/zip", "application/gzip", "application/x-gzip",
-            "application/x-tar", "application/x-7z-compressed", "application/x-rar-compressed", "application/x-bzip2",
-            "application/x-xz", "application/java-archive");
-
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
-    private final TikaReader tika;
+    private final FormatReaders formats;
 
     public DocumentIngester() {
         this(DEFAULT_MAX_CHARS);
     }
 
     public DocumentIngester(int maxChars) {
-        this.tika = new TikaReader(maxChars);
+        this.formats = FormatReaders.standard(maxChars);
+    }
+
+    /** The formats this ingester reads, containers included (CorpusReader opens those). */
+    public FormatReaders formats() {
+        return formats;
     }
 
     /**
@@ -100,54 +99,9 @@ public final class DocumentIngester {
         }
     }
 
+    /** The text and layout of a document, by the reader of its format. */
     private ExtractedText read(byte[] bytes, String file, String type) throws IngestException {
-        if (TIKA_TEXT.contains(type) || type.equals("application/rtf")) {
-            // HTML and RTF are text: bytes that do not decode as text were only named so (random bytes called
-            // .html are detected by their name), and are refused as they are under any other name
-            TextDecoder.decode(bytes);
-            return tika.read(bytes, file, type);
-        }
-        if (type.startsWith("text/")) {
-            TextDecoder.Decoded d = TextDecoder.decode(bytes);
-            String text = d.text().replace("\r\n", "\n").replace('\r', '\n');
-            boolean markdown = MARKDOWN.contains(type) || MarkdownReader.looksLikeMarkdown(text);
-            List<Block> blocks = markdown ? MarkdownReader.blocks(text) : PlainTextReader.blocks(text);
-            if (blocks.isEmpty()) {
-                throw new IngestException("no text (the file holds only white space)");
-            }
-            return new ExtractedText(text, blocks, DocumentMetadata.EMPTY, markdown ? "text/markdown" : "text/plain",
-                    d.charset(), d.warnings());
-        }
-        if (type.equals("application/octet-stream")) {
-            throw new IngestException("binary data of no known document format");
-        }
-        if (ARCHIVES.contains(type)) {
-            throw new IngestException("an archive (" + type + "): unpack it and ingest the folder");
-        }
-        if (type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")) {
-            throw new IngestException("no text to read in " + type + " (OCR and transcription are not supported)");
-        }
-        ExtractedText x = tika.read(bytes, file, type);
-        return type.equals("application/pdf") ? inColumns(x, bytes) : x;
-    }
-
-    /**
-     * A PDF read again from its glyphs' positions: when a page is set in columns, the columns come
-     * out one after the other instead of line by line across the page (Tika's order). Tika's
-     * reading stays the one used when the PDF has no columns or its layout cannot be read.
-     */
-    private static ExtractedText inColumns(ExtractedText x, byte[] bytes) {
-        PdfColumnReader.Result columns;
-        try {
-            columns = PdfColumnReader.read(bytes);
-        } catch (IOException | RuntimeException e) {
-            return x; // Tika could read it: its text stands
-        }
-        if (columns.columnPages() == 0 || columns.text().isBlank()) {
-            return x;
-        }
-        return new ExtractedText(columns.text(), PlainTextReader.blocks(columns.text()), x.fileMetadata(), x.mediaType(),
-                x.charset(), x.warnings());
+        return formats.text(FormatReader.Input.document(file, bytes, type));
     }
 
     private static String firstNonBlank(String a, String b, String c) {

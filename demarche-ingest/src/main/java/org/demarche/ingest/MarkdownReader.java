@@ -2,6 +2,7 @@ package org.demarche.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -23,8 +24,12 @@ import org.commonmark.parser.Parser;
  * Reads Markdown with commonmark-java, keeping the words and dropping the markup
  * (heading marks, emphasis, link targets). Source spans tie every kept word to its offset
  * in the original, so offsets stay mappable.
+ *
+ * <p>As a {@link FormatReader}: files Tika names Markdown, and text files that carry its markup.
  */
-public final class MarkdownReader {
+public final class MarkdownReader implements FormatReader {
+
+    private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown", "text/x-markdown");
 
     private static final Parser PARSER = Parser.builder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
@@ -34,7 +39,22 @@ public final class MarkdownReader {
     private static final Pattern LINK = Pattern.compile("\\[[^\\]\\n]+\\]\\((https?://|/|#)[^)\\s]*\\)");
     private static final Pattern FENCE = Pattern.compile("(?m)^```");
 
-    private MarkdownReader() {}
+    @Override
+    public boolean reads(Input input) {
+        if (!PlainTextReader.isText(input.mediaType())) {
+            return false;
+        }
+        try {
+            return MARKDOWN.contains(input.mediaType()) || looksLikeMarkdown(input.text().text());
+        } catch (IngestException e) {
+            return false; // not text at all: the plain-text reader says why
+        }
+    }
+
+    @Override
+    public void read(Input input, Sink sink) throws IngestException {
+        sink.text(PlainTextReader.text(input, blocks(input.text().text()), "text/markdown"));
+    }
 
     /** True when a text file carries Markdown markup: at least two kinds of it. */
     public static boolean looksLikeMarkdown(String text) {

@@ -3,18 +3,44 @@ package org.demarche.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.demarche.model.DocumentMetadata;
 
 /**
  * Splits plain text into paragraph blocks. A paragraph ends at a blank line; in hard-wrapped
  * text without blank lines (verbatim records, PDF extractions) it also ends where the next line
  * is indented or numbered after a line that closed a sentence. Lines inside a block are kept
  * exactly as they are, so every block is one contiguous span of the original.
+ *
+ * <p>As a {@link FormatReader}: the text formats Tika does not take (their markup is the layout), decoded
+ * by {@link TextDecoder}.
  */
-public final class PlainTextReader {
+public final class PlainTextReader implements FormatReader {
 
     private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d{1,3}\\.\\s");
 
-    private PlainTextReader() {}
+    @Override
+    public boolean reads(Input input) {
+        return isText(input.mediaType());
+    }
+
+    @Override
+    public void read(Input input, Sink sink) throws IngestException {
+        sink.text(text(input, blocks(input.text().text()), "text/plain"));
+    }
+
+    /** A text type that no reader of markup takes. */
+    static boolean isText(String type) {
+        return type != null && type.startsWith("text/") && !TikaReader.TEXT_TYPES.contains(type);
+    }
+
+    /** A text file's reading: refused when it holds no block. */
+    static ExtractedText text(Input input, List<Block> blocks, String mediaType) throws IngestException {
+        if (blocks.isEmpty()) {
+            throw new IngestException("no text (the file holds only white space)");
+        }
+        TextDecoder.Decoded d = input.text();
+        return new ExtractedText(d.text(), blocks, DocumentMetadata.EMPTY, mediaType, d.charset(), d.warnings());
+    }
 
     public static List<Block> blocks(String text) {
         List<Block> out = new ArrayList<>();

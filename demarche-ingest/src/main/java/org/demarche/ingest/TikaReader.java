@@ -3,6 +3,7 @@ package org.demarche.ingest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -22,8 +23,16 @@ import org.xml.sax.SAXException;
  * Extracts text and layout blocks from formats that are not plain text (HTML, PDF, DOCX,
  * ODT, RTF…) with Apache Tika. Embedded documents (images, attachments) are not parsed:
  * they carry no statements and are where decompression bombs hide.
+ *
+ * <p>As a {@link FormatReader} it is the last one asked: it takes every document the others did not.
  */
-final class TikaReader {
+final class TikaReader implements FormatReader {
+
+    /**
+     * Formats that are text underneath: bytes that do not decode as text were only named so (random bytes
+     * called .html are detected by their name), and are refused as they are under any other name.
+     */
+    static final Set<String> TEXT_TYPES = Set.of("text/html", "application/xhtml+xml", "text/rtf", "application/rtf");
 
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?");
 
@@ -32,6 +41,19 @@ final class TikaReader {
 
     TikaReader(int maxChars) {
         this.maxChars = maxChars;
+    }
+
+    @Override
+    public boolean reads(Input input) {
+        return input.mediaType() != null;
+    }
+
+    @Override
+    public void read(Input input, Sink sink) throws IngestException {
+        if (TEXT_TYPES.contains(input.mediaType())) {
+            input.text();
+        }
+        sink.text(read(input.bytes(), input.name(), input.mediaType()));
     }
 
     ExtractedText read(byte[] bytes, String fileName, String mediaType) throws IngestException {

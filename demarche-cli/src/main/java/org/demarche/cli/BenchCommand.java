@@ -18,6 +18,7 @@ import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
 import org.demarche.ingest.ManifestException;
 import org.demarche.ingest.SourceFinder;
+import org.demarche.nlp.Extractor;
 import org.demarche.pipeline.IngestListener;
 import org.demarche.pipeline.IngestListener.Outcome;
 import org.demarche.pipeline.IngestRunner;
@@ -140,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
             long gc0 = gcMillis();
             IngestSummary first;
             IngestSummary again;
-            IngestRunner.Extractor extractor = extract ? IngestCommand.loadExtractor() : null;
+            Extractor extractor = extract ? IngestCommand.loadExtractor() : null;
             resetPeaks();
             Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebook.builtIn();
             Map<Path, Long> wordsPerFile = new HashMap<>(); // read once: for the checkpoints and the total
@@ -206,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
      * into a fresh workspace. A flat line means nothing in it grows faster than the corpus.
      */
     private void printCurve(List<Path> all, Manifest manifest, IngestRunner.Options options,
-                            IngestRunner.Extractor extractor, Codebook codebook) throws IOException {
+                            Extractor extractor, Codebook codebook) throws IOException {
         System.out.println("cost per word as the corpus grows (whole pipeline, fresh workspace each):");
         System.out.println("  documents      words   seconds   words/s   µs/word   peak heap MB");
         for (int n : curve) {

@@ -9,7 +9,7 @@ import org.demarche.ingest.Manifest;
 import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
-import org.demarche.pipeline.NlpExtractor;
+import org.demarche.nlp.NlpExtractor;
 import org.demarche.server.Checks;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;

@@ -1,7 +1,7 @@
 package org.demarche.cli;
 
 import java.nio.file.Path;
-import org.demarche.pipeline.IngestRunner;
+import org.demarche.pipeline.KnowledgeBaseWriter;
 import org.demarche.server.Codebooks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +24,7 @@ final class WorkspaceOption {
             ws.endRead();
             boolean finished;
             try (Workspace writer = Workspace.open(dir)) {
-                finished = IngestRunner.finishPendingMerge(writer, Codebooks.active(writer));
+                finished = KnowledgeBaseWriter.finishPendingMerge(writer, Codebooks.active(writer));
             }
             ws.endRead();
             if (finished) {

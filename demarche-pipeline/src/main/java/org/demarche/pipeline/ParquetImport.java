@@ -10,11 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import org.demarche.ingest.CorpusReader;
 import org.demarche.model.ActorKind;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
@@ -29,23 +31,11 @@ import org.demarche.store.Workspace;
  * mentions, statements, roles, events, failures) into a workspace. DuckDB reads the Parquet files:
  * it needs no Hadoop, and a sorted scan of each table lets the documents and their records be
  * joined in one streaming pass (a merge join on source), so a corpus is never held in memory.
- * The documents are then stored by IngestRunner.store, as ingest would store them, and the merge,
+ * The documents are then stored by the KnowledgeBaseWriter, the writer ingest feeds, as ingest would store
+ * them (unchanged ones are left, changed ones replaced, the same content twice kept once); then its merge,
  * stance and index stages run.
  */
 public final class ParquetImport {
-
-    /** The extraction version the tables were made with: import runs no extraction of its own. */
-    private static final IngestRunner.Extractor ALREADY_EXTRACTED = new IngestRunner.Extractor() {
-        @Override
-        public Extraction extract(Document document) {
-            throw new UnsupportedOperationException("imported documents are extracted already");
-        }
-
-        @Override
-        public String version() {
-            return NlpExtractor.VERSION;
-        }
-    };
 
     private ParquetImport() {}
 
@@ -55,8 +45,9 @@ public final class ParquetImport {
         if (parquetFiles(dir.resolve("documents")).isEmpty()) {
             throw new IOException(dir + ": no documents table (documents/*.parquet): is this the Spark job's output?");
         }
+        long t0 = System.nanoTime();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            IngestRunner runner = new IngestRunner(ws, null, options, ALREADY_EXTRACTED, 0).withStances(codebook);
+            KnowledgeBaseWriter writer = new KnowledgeBaseWriter(ws, options, true, codebook);
             try (Rows failures = new Rows(db, dir, "failures", "source, reason", "source")) {
                 while (failures.next()) {
                     listener.fileFailed(Path.of(failures.rs.getString(1)), failures.rs.getString(2));
@@ -66,43 +57,34 @@ public final class ParquetImport {
                 count.next();
                 listener.started(count.rs.getInt(1), 0);
             }
+            int total = 0;
+            long bytes = 0;
+            // in source order, as a one-thread ingest stores files, so that the two give the same ids
             try (Rows docs = new Rows(db, dir, "documents", "*", "source");
                     Rows actors = new Rows(db, dir, "actors", "*", "source, n");
                     Rows mentions = new Rows(db, dir, "mentions", "*", "source, n");
                     Rows statements = new Rows(db, dir, "statements", "*", "source, n");
                     Rows roles = new Rows(db, dir, "roles", "*", "source, n");
                     Rows events = new Rows(db, dir, "events", "*", "source, n")) {
-                return runner.store(new Iterator<>() {
-                    Boolean ahead;
-
-                    @Override
-                    public boolean hasNext() {
-                        if (ahead == null) {
-                            ahead = docs.next();
-                        }
-                        return ahead;
+                while (docs.next()) {
+                    KnowledgeBaseWriter.Entry e = entry(docs.rs, actors, mentions, statements, roles, events);
+                    CorpusReader.Read r = (CorpusReader.Read) e.source();
+                    total++;
+                    IngestListener.Outcome outcome = writer.write(e, listener);
+                    if (outcome != IngestListener.Outcome.UNCHANGED && outcome != IngestListener.Outcome.FAILED) {
+                        bytes += r.size();
                     }
-
-                    @Override
-                    public IngestRunner.Prepared next() {
-                        if (!hasNext()) {
-                            throw new NoSuchElementException();
-                        }
-                        ahead = null;
-                        try {
-                            return prepared(docs.rs, actors, mentions, statements, roles, events);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e);
-                        }
-                    }
-                }, listener);
+                    listener.fileDone(r.file(), outcome, r.size());
+                }
             }
+            writer.finish(listener);
+            return writer.summary(total, 0, 0, bytes, Duration.ofNanos(System.nanoTime() - t0));
         } catch (SQLException e) {
             throw new IOException("cannot read " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static IngestRunner.Prepared prepared(ResultSet d, Rows actors, Rows mentions, Rows statements, Rows roles,
+    private static KnowledgeBaseWriter.Entry entry(ResultSet d, Rows actors, Rows mentions, Rows statements, Rows roles,
                                                   Rows events) throws SQLException {
         String source = d.getString("source");
         DocumentMetadata meta = new DocumentMetadata(d.getString("url"), d.getString("title"), d.getString("published"),
@@ -147,8 +129,8 @@ public final class ParquetImport {
         if (d.getBoolean("extracted")) {
             x = new Extraction(as, ms, ss, rs, es, strings(d.getArray("extraction_warnings")));
         }
-        return new IngestRunner.Prepared(source, doc, x, d.getString("fingerprint"), d.getLong("source_size"),
-                d.getLong("modified"), null);
+        return new KnowledgeBaseWriter.Entry(new CorpusReader.Read(Path.of(source), source, doc, d.getString("fingerprint"),
+                d.getLong("source_size"), d.getLong("modified")), x);
     }
 
     private static List<String> strings(Array a) throws SQLException {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.demarche.ingest.CorpusReader;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
 import org.demarche.store.Workspace;
@@ -54,7 +55,7 @@ class CrashSafetyTest {
             w.forEachDocument(d -> {
                 try {
                     byte[] bytes = Files.readAllBytes(Path.of(d.document().source()));
-                    assertEquals(IngestRunner.sha256(bytes), d.document().hash(), "intact: " + d.document().file());
+                    assertEquals(CorpusReader.sha256(bytes), d.document().hash(), "intact: " + d.document().file());
                     assertFalse(d.document().cleanText().isBlank());
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.demarche.export.JsonlExporter;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
+import org.demarche.nlp.NlpExtractor;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 import org.junit.jupiter.api.BeforeAll;

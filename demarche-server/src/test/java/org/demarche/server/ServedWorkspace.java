@@ -8,7 +8,7 @@ import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
 import org.demarche.pipeline.IngestListener;
 import org.demarche.pipeline.IngestRunner;
-import org.demarche.pipeline.NlpExtractor;
+import org.demarche.nlp.NlpExtractor;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 

@@ -1,13 +1,12 @@
 package org.demarche.spark;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -16,20 +15,19 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.demarche.ingest.ContainerReader;
+import org.demarche.ingest.CorpusReader;
 import org.demarche.ingest.DocumentIngester;
-import org.demarche.ingest.IngestException;
 import org.demarche.ingest.Manifest;
 import org.demarche.ingest.SourceFinder;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
 import org.demarche.model.Extraction;
-import org.demarche.pipeline.IngestRunner;
-import org.demarche.pipeline.NlpExtractor;
+import org.demarche.nlp.NlpExtractor;
 
 /**
  * The extraction stage on Apache Spark. The driver lists the corpus (and reads the manifest); the
- * executors read, clean and extract each file with the same code a single-machine ingest runs,
+ * executors read, clean and extract each file with the same code a single-machine ingest runs (the
+ * ingest module's CorpusReader, the nlp module's NlpExtractor: no workspace library is on their classpath),
  * CoreNLP loaded once per executor JVM; the results are written as the Parquet tables of KbTables.
  * `demarche import` then stores them in a workspace, where the actor merge, the stance stage and
  * the search index run as after an ingest (they are cheap next to extraction).
@@ -101,7 +99,7 @@ public final class SparkExtractJob {
 
     /** Extracts the corpus's files (those the manifest lists, when there is one) into Parquet tables under out. */
     public static Counts run(SparkSession spark, Path corpus, Manifest manifest, Path out, int partitions) {
-        SourceFinder.Found found = SourceFinder.find(List.of(corpus), manifest, false);
+        SourceFinder.Found found = CorpusReader.find(List.of(corpus), manifest, false);
         List<FileTask> tasks = new ArrayList<>();
         for (Path p : found.files()) {
             tasks.add(new FileTask(p.toString(), metadata(manifest.metadataFor(p))));
@@ -142,64 +140,35 @@ public final class SparkExtractJob {
     }
 
     /** Executor side: one file (or each record of a web archive or feed) read, cleaned and extracted. */
-    static Iterator<Extracted> extract(FileTask task) {
-        Path path = Path.of(task.path());
-        DocumentMetadata meta = metadata(task.metadata());
-        String fingerprint = IngestRunner.fingerprint(meta, NlpExtractor.VERSION);
+    static Iterator<Extracted> extract(FileTask task) throws InterruptedException {
         List<Extracted> out = new ArrayList<>();
-        long modified;
-        try {
-            modified = Files.getLastModifiedTime(path).toMillis();
-            Optional<ContainerReader.Kind> kind = ContainerReader.kind(path);
-            if (kind.isPresent()) {
-                String prefix = path + "#";
-                long size = Files.size(path);
-                ContainerReader.read(path, kind.get(), Long.MAX_VALUE, new ContainerReader.Sink() {
-                    @Override
-                    public void item(ContainerReader.Item item) {
-                        out.add(one(prefix + item.key(), path.getFileName() + "#" + item.key(), item.bytes(),
-                                item.metadata().orElse(meta), fingerprint, size, modified));
-                    }
-
-                    @Override
-                    public void problem(String where, String reason) {
-                        out.add(failure(prefix + where, where + ": " + reason));
-                    }
-                });
-            } else {
-                byte[] bytes = Files.readAllBytes(path);
-                out.add(one(path.toString(), path.getFileName().toString(), bytes, meta, fingerprint, bytes.length, modified));
-            }
-        } catch (IOException e) {
-            out.add(failure(path.toString(), "cannot read: " + e.getMessage()));
-        }
+        // nothing is stored yet: every source is read; the import decides what is unchanged
+        new CorpusReader(Stage.INGESTER, Long.MAX_VALUE, NlpExtractor.VERSION, new TreeMap<>())
+                .read(Path.of(task.path()), metadata(task.metadata()), source -> out.add(extracted(source)));
         return out.iterator();
     }
 
-    private static Extracted one(String source, String name, byte[] bytes, DocumentMetadata meta, String fingerprint,
-                                 long size, long modified) {
-        Document d;
-        try {
-            d = Stage.INGESTER.ingest(name, source, bytes, IngestRunner.sha256(bytes), meta);
-        } catch (IngestException e) {
-            return failure(source, e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            return failure(source, "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    private static Extracted extracted(CorpusReader.Source source) {
+        if (source instanceof CorpusReader.Failed f) {
+            return failure(f.source(), f.reason());
         }
+        CorpusReader.Read r = (CorpusReader.Read) source; // never Unchanged: the reader knows no stored source
+        Document d = r.document();
         Extraction x = null;
         try {
             x = Stage.EXTRACTOR.extract(d);
         } catch (RuntimeException | StackOverflowError e) {
             d = d.withWarning("extraction failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        String s = r.source();
         Extracted e = new Extracted();
-        e.document = KbTables.document(source, d, fingerprint, size, modified, x);
+        e.document = KbTables.document(s, d, r.fingerprint(), r.size(), r.modified(), x);
         if (x != null) {
-            e.actors.addAll(KbTables.actors(source, x));
-            e.mentions.addAll(KbTables.mentions(source, x));
-            e.statements.addAll(KbTables.statements(source, x));
-            e.roles.addAll(KbTables.roles(source, x));
-            e.events.addAll(KbTables.events(source, x));
+            e.actors.addAll(KbTables.actors(s, x));
+            e.mentions.addAll(KbTables.mentions(s, x));
+            e.statements.addAll(KbTables.statements(s, x));
+            e.roles.addAll(KbTables.roles(s, x));
+            e.events.addAll(KbTables.events(s, x));
         }
         return e;
     }

@@ -37,7 +37,7 @@ import org.demarche.model.OffsetMap;
 public final class Workspace implements AutoCloseable {
 
     public static final int SCHEMA_VERSION = 3;
-    /** The setting that says an ingest has stored documents whose actors are not merged yet (see IngestRunner). */
+    /** The setting that says an ingest has stored documents whose actors are not merged yet (see KnowledgeBaseWriter). */
     public static final String MERGE_PENDING = "actor_merge_pending";
     private static final String DB_NAME = "knowledge";
     private static final ObjectMapper JSON = new ObjectMapper();

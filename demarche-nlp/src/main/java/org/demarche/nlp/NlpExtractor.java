@@ -1,12 +1,13 @@
-package org.demarche.pipeline;
+package org.demarche.nlp;
 
 import org.demarche.model.Document;
 import org.demarche.model.Extraction;
-import org.demarche.nlp.CoreNlp;
-import org.demarche.nlp.DocumentExtractor;
 
-/** The extraction stage (CoreNLP-based) as the pipeline runs it. */
-public final class NlpExtractor implements IngestRunner.Extractor {
+/**
+ * The extraction stage (CoreNLP-based) as an ingest or the Spark job runs it. It lives here, not in the
+ * pipeline, so that the Spark executors run it without the workspace's libraries.
+ */
+public final class NlpExtractor implements Extractor {
 
     /** Bump when extraction changes what it finds: stored documents are redone on the next ingest. */
     public static final String VERSION = "nlp-5";

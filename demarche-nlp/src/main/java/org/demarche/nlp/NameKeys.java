@@ -122,7 +122,7 @@ public final class NameKeys {
     }
 
     /** Romanisation variants folded onto one spelling (applied to folded tokens). */
-    static String translit(String t) {
+    public static String translit(String t) {
         String s = t;
         s = s.replace("x", "ks").replace("kh", "h").replace("zh", "j").replace("dzh", "j").replace("yu", "iu")
                 .replace("ya", "ia").replace("yo", "io").replace("ye", "ie").replace("ii", "i");

@@ -7,6 +7,7 @@ import org.demarche.nlp.Steps;
 
 /** Quotations no cue claimed that continue the previous speaker's (a run-on, or the next paragraph). */
 public final class ContinuedQuotes implements DocumentStep {
+
     @Override
     public String name() {
         return "quote-continued";
@@ -38,8 +39,8 @@ public final class ContinuedQuotes implements DocumentStep {
                 if (runOn || sameParagraph && opensSentence || nextParagraph) {
                     speaker = c.quoteSpeaker.get(prev);
                     c.quoteSpeaker.put(q, speaker);
-                    c.statements.add(c.said(speaker, StatementKind.DIRECT, q.start(), q.end(), Dates.dateAt(c, q.start()), null,
-                            Steps.QUOTE_CONTINUED));
+                    c.statements.add(c.said(speaker, StatementKind.DIRECT, q.start(), q.end(),
+                            Dates.dateAt(c, q.start()), null, Steps.QUOTE_CONTINUED));
                 }
             }
             prev = q;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** When a sentence, a speech verb or a date expression of the document is, as ISO 8601 with the precision the text gives. */
 final class Dates {
+
     private static final Pattern TIMEX_DAY = Pattern.compile("^(\\d{4}|XXXX)-(\\d{2})(?:-(\\d{2}))?");
     private static final Pattern TIMEX_YEAR = Pattern.compile("^(\\d{4})$");
     private static final Pattern TIMEX_WEEK = Pattern.compile("^(\\d{4})-W(\\d{2})");

@@ -12,6 +12,7 @@ import org.demarche.nlp.Steps;
 
 /** Quoted words inside a sentence that reports someone's speech or thought. */
 public final class EmbeddedQuotes implements SentenceStep {
+
     @Override
     public String name() {
         return "quote-embedded";

@@ -4,6 +4,7 @@ import edu.stanford.nlp.pipeline.CoreEntityMention;
 
 /** An entity mention in a sentence, with its actor once resolved. */
 final class Ent {
+
     final CoreEntityMention m;
     final String type;
     final int start;

@@ -9,6 +9,7 @@ import org.demarche.model.Extraction;
 
 /** A sentence's main happening (a visit, a meeting, a vote …), or a dated act of a named actor. */
 public final class Events implements SentenceStep {
+
     @Override
     public String name() {
         return "events";

@@ -15,6 +15,7 @@ import org.demarche.nlp.Steps;
 
 /** Interviews: the interviewee's turns ("Name: answer") are their statements. */
 public final class InterviewTurns implements DocumentStep {
+
     private static final Pattern TURN = Pattern.compile("(?m)(?:^|(?<=[.?!…”\"] ))([A-Z][A-Za-z.’'-]{1,25}(?: [A-Z][A-Za-z.’'-]{1,25})?):\\s");
 
     @Override

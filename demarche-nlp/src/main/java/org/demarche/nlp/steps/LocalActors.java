@@ -8,6 +8,7 @@ import org.demarche.nlp.NameKeys;
 
 /** The document's local actors: found or made by key, with the forms the text gives them. */
 final class LocalActors {
+
     private LocalActors() {}
 
     static int org(ExtractionContext c, String surface) {

@@ -7,6 +7,7 @@ import org.demarche.nlp.NameKeys;
 
 /** The speaker the manifest names, as a local actor with the role and the state or body it speaks for. */
 public final class ManifestSpeaker implements DocumentStep {
+
     @Override
     public String name() {
         return "manifest-speaker";
@@ -43,7 +44,8 @@ public final class ManifestSpeaker implements DocumentStep {
         if (c.meta.speakerRole() != null || c.meta.speakerFor() != null) {
             int of = -1;
             if (c.meta.speakerFor() != null) {
-                of = c.gazetteer.byName(c.meta.speakerFor()).isPresent() ? LocalActors.state(c, c.meta.speakerFor()) : LocalActors.org(c, c.meta.speakerFor());
+                of = c.gazetteer.byName(c.meta.speakerFor()).isPresent() ? LocalActors.state(c, c.meta.speakerFor())
+                        : LocalActors.org(c, c.meta.speakerFor());
             }
             String title = c.meta.speakerRole() != null ? c.meta.speakerRole() : "speaker";
             c.roles.add(new Extraction.Role(a, title, of, c.published, 0, 0));

@@ -19,6 +19,7 @@ import org.demarche.nlp.NameKeys;
 
 /** Entity mentions as local actors: persons clustered by name, organisations, states, places, titles and dates. */
 public final class Mentions implements DocumentStep {
+
     @Override
     public String name() {
         return "mentions";

@@ -4,6 +4,7 @@ import java.util.Set;
 
 /** The date the story has reached: a date that opens a sentence dates what it tells next. */
 public final class NarrativeDate implements SentenceStep {
+
     @Override
     public String name() {
         return "story-date";

@@ -10,6 +10,7 @@ import org.demarche.nlp.Steps;
 
 /** Direct quotations attributed next to their marks: "…," said X; X said, "…"; X: "…"; resumed after the attribution. */
 public final class QuotesAttributed implements SentenceStep {
+
     @Override
     public String name() {
         return "quote-attribution";

@@ -10,6 +10,7 @@ import org.demarche.nlp.Steps;
 
 /** Reported speech read off word order: content before its attribution, "according to X", "As X reported,". */
 public final class ReportedByWordOrder implements SentenceStep {
+
     @Override
     public String name() {
         return "reported-word-order";
@@ -65,7 +66,8 @@ public final class ReportedByWordOrder implements SentenceStep {
                     int close = closingComma(c, toks, a.verb());
                     if (close > 0 && Tokens.wordCount(c.text.substring(toks.get(close).endPosition(), end)) >= 4) {
                         // "A, Mr. Brandt said, B": the attribution inside the sentence; the words are A and B
-                        addReported(c, a.speaker(), s.charOffsets().first(), end, Dates.dateOf(c, si), toks.get(a.verb()).word());
+                        addReported(c, a.speaker(), s.charOffsets().first(), end, Dates.dateOf(c, si),
+                                toks.get(a.verb()).word());
                         break;
                     }
                     if (restIsAdjunct(c, toks, a.verb())) {
@@ -84,7 +86,8 @@ public final class ReportedByWordOrder implements SentenceStep {
             Attribution a = Speakers.attributionAt(c, si, toks, 1);
             if (a != null && a.verb() >= 0 && a.verb() + 1 < toks.size() && toks.get(a.verb() + 1).word().equals(",")
                     && c.speech.contains(Tokens.lemma(toks.get(a.verb())))) {
-                addReported(c, a.speaker(), toks.get(a.verb() + 1).endPosition(), end, Dates.dateOf(c, si), toks.get(a.verb()).word());
+                addReported(c, a.speaker(), toks.get(a.verb() + 1).endPosition(), end, Dates.dateOf(c, si),
+                        toks.get(a.verb()).word());
             }
         }
         if (toks.size() > 4 && toks.get(0).word().equalsIgnoreCase("according") && toks.get(1).word().equals("to")) {

@@ -12,6 +12,7 @@ import org.demarche.nlp.Gazetteer;
 
 /** Titles next to persons, and the state or organisation they are held in. */
 public final class Roles implements SentenceStep {
+
     @Override
     public String name() {
         return "roles";

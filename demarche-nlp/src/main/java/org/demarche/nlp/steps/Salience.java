@@ -7,6 +7,7 @@ import org.demarche.model.ActorKind;
 
 /** The person a later "he" or "the envoy" most likely means: the sentence's speaker, else its subject person. */
 public final class Salience implements SentenceStep {
+
     @Override
     public String name() {
         return "salience";

@@ -10,6 +10,7 @@ import org.demarche.nlp.Steps;
 
 /** A speech, op-ed or statement: its unquoted text, paragraph by paragraph, is the manifest speaker's. */
 public final class SpeakerText implements DocumentStep {
+
     @Override
     public String name() {
         return "speaker-text";

@@ -16,6 +16,7 @@ import org.demarche.nlp.Animacy;
 
 /** Who an attribution, a subject or a description names: what the quotation and speech steps share. */
 final class Speakers {
+
     private Speakers() {}
 
     /** The first word after a quotation's closing mark and its punctuation, or -1 if other words come between. */

@@ -12,6 +12,7 @@ import org.demarche.nlp.QuoteFinder;
 
 /** Dependency parses of the sentences with a speech verb: the costliest step, so only where someone may speak. */
 public final class SpeechParse implements DocumentStep {
+
     private static final Set<String> NUMERIC = Set.of("DATE", "TIME", "DURATION", "SET", "NUMBER", "ORDINAL", "PERCENT",
             "MONEY");
     private static final int MAX_PARSE_TOKENS = 150;

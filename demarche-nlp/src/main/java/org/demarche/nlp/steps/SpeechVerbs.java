@@ -16,6 +16,7 @@ import org.demarche.nlp.Steps;
 
 /** A speech verb's subject in the parse, with the quotation it introduces and the clause it reports. */
 public final class SpeechVerbs implements SentenceStep {
+
     @Override
     public String name() {
         return "speech-verbs";
@@ -145,7 +146,8 @@ public final class SpeechVerbs implements SentenceStep {
     }
 
     /** The words of a reported clause after its speech verb, as an indirect statement (unless quoted). */
-    private void clause(ExtractionContext c, SemanticGraph g, IndexedWord head, IndexedWord verb, int speaker, String date, String cue) {
+    private void clause(ExtractionContext c, SemanticGraph g, IndexedWord head, IndexedWord verb, int speaker,
+                        String date, String cue) {
         {
             int min = Integer.MAX_VALUE;
             int max = -1;

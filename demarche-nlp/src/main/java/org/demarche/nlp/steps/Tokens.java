@@ -6,6 +6,7 @@ import java.util.Locale;
 
 /** Small tests on CoreNLP tokens and text the steps share. */
 final class Tokens {
+
     private Tokens() {}
 
     static boolean isVerb(CoreLabel t) {

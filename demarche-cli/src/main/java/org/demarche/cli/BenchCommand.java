@@ -19,6 +19,7 @@ import org.demarche.ingest.Manifest;
 import org.demarche.ingest.ManifestException;
 import org.demarche.ingest.SourceFinder;
 import org.demarche.nlp.Extractor;
+import org.demarche.nlp.NlpExtractor;
 import org.demarche.pipeline.IngestListener;
 import org.demarche.pipeline.IngestListener.Outcome;
 import org.demarche.pipeline.IngestRunner;
@@ -141,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
             long gc0 = gcMillis();
             IngestSummary first;
             IngestSummary again;
-            Extractor extractor = extract ? IngestCommand.loadExtractor() : null;
+            NlpExtractor extractor = extract ? IngestCommand.loadExtractor() : null;
             resetPeaks();
             Codebook codebook = codebookFile != null ? Codebook.read(codebookFile) : Codebook.builtIn();
             Map<Path, Long> wordsPerFile = new HashMap<>(); // read once: for the checkpoints and the total
@@ -177,6 +178,12 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("  time per stage (summed over %d threads; the wall clock was %.1f s):%n", options.threads(),
                     secs);
             stages.forEach((stage, d) -> System.out.printf("    %-15s %8.1f s%n", stage, d.toNanos() / 1e9));
+            if (extract) {
+                // taken before the second pass, which extracts nothing new
+                Map<String, Duration> steps = extractor.stepTimes();
+                System.out.println("  time per extraction step (summed over threads):");
+                steps.forEach((step, d) -> System.out.printf("    %-20s %8.1f s%n", step, d.toNanos() / 1e9));
+            }
             double againSecs = again.elapsed().toNanos() / 1e9;
             System.out.printf("second pass (unchanged): %s%n  %.2f s, %.1f%% of the first pass%n", again.describe(),
                     againSecs, 100 * againSecs / secs);

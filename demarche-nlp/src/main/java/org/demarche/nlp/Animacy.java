@@ -15,14 +15,14 @@ import java.util.Set;
  * of CoreNLP's coreference models (stanford-corenlp models jar, GPL-3.0-or-later, Bergsma and Lin's
  * animacy lists), lower-cased.
  */
-final class Animacy {
+public final class Animacy {
 
     private static final String ANIMATE = "edu/stanford/nlp/models/dcoref/animate.unigrams.txt";
     private static volatile Set<String> animate;
 
     private Animacy() {}
 
-    static boolean isPersonNoun(String lemma) {
+    public static boolean isPersonNoun(String lemma) {
         return animate().contains(lemma.toLowerCase(Locale.ROOT));
     }
 

@@ -36,21 +36,14 @@ public final class CoreNlp {
      * statements and stories by those ("on Tuesday", "last month", "in June"). Words of time in general
      * ("time", "years", "now", "future") are everywhere in speeches and give no such date.
      */
-    private static final Set<String> DATE_WORDS = Set.of("today", "tonight", "yesterday", "tomorrow", "ago",
-            "weekend");
+    private static final Set<String> DATE_WORDS = Lexicon.forLanguage("en").words("date-words");
     /** Written with a capital, as English writes them: "may" and "march" are verbs. */
-    private static final Set<String> CALENDAR = Set.of("January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
-            "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "Saturday", "Sunday", "Christmas", "Easter", "Ramadan");
+    private static final Set<String> CALENDAR = Set.copyOf(Lexicon.forLanguage("en").entries("calendar-words"));
     /** A year (1000-2199, also in "1990s" or "2008-02-17") or a day written with numbers ("17/02/2008"). */
     private static final Pattern YEAR_OR_DAY = Pattern.compile("(?<!\\d)(1\\d|20|21)\\d\\d(?!\\d)|\\d{1,2}[/.-]\\d{1,2}");
     /** A period named relative to now ("last week", "earlier this year", "the coming months"). */
-    private static final Set<String> RELATIVE = Set.of("last", "next", "this", "previous", "past", "coming", "recent",
-            "same", "that", "following");
-    private static final Set<String> PERIODS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years",
-            "quarter", "season", "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening",
-            "night", "decade");
+    private static final Set<String> RELATIVE = Lexicon.forLanguage("en").words("relative-period-words");
+    private static final Set<String> PERIODS = Lexicon.forLanguage("en").words("periods");
     private static final String[] FINE_MAPPING = {FineGazetteer.path(FINE_CASELESS), FineGazetteer.path(FINE_CASED),
         FineGazetteer.statesPath()};
 

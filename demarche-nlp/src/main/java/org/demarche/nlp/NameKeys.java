@@ -15,9 +15,9 @@ import java.util.Set;
  */
 public final class NameKeys {
 
-    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir",
-            "he", "h e", "his excellency", "her excellency", "excellency", "lord", "lady", "dame", "sheikh", "general",
-            "gen", "president", "ambassador", "minister", "secretary", "senator", "judge", "king", "queen", "prince");
+    /** English lists (resources en/): names are compared across documents, whatever their language. */
+    private static final Lexicon WORDS = Lexicon.forLanguage("en");
+    private static final Set<String> HONORIFICS = WORDS.words("name-honorifics");
 
     private NameKeys() {}
 
@@ -47,10 +47,9 @@ public final class NameKeys {
     }
 
     /** "Jr.", "III": a generation, not a surname ("John Smith III" is a Smith). */
-    private static final Set<String> GENERATIONS = Set.of("jr", "sr", "ii", "iii", "iv");
+    private static final Set<String> GENERATIONS = WORDS.words("generations");
     /** "Inc.", "Corp.", "Company": a company's legal form, not part of the name it goes by. */
-    private static final Set<String> LEGAL_FORMS = Set.of("inc", "incorporated", "corp", "corporation", "co", "company",
-            "ltd", "limited", "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv");
+    private static final Set<String> LEGAL_FORMS = WORDS.words("legal-forms");
 
     /** Whether an organisation's name ends with a legal form ("ABX Harbour Logistics Inc."). */
     public static boolean hasLegalForm(String name) {
@@ -122,7 +121,7 @@ public final class NameKeys {
     }
 
     /** Romanisation variants folded onto one spelling (applied to folded tokens). */
-    static String translit(String t) {
+    public static String translit(String t) {
         String s = t;
         s = s.replace("x", "ks").replace("kh", "h").replace("zh", "j").replace("dzh", "j").replace("yu", "iu")
                 .replace("ya", "ia").replace("yo", "io").replace("ye", "ie").replace("ii", "i");

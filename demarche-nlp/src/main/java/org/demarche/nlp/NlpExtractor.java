@@ -1,5 +1,7 @@
 package org.demarche.nlp;
 
+import java.time.Duration;
+import java.util.Map;
 import org.demarche.model.Document;
 import org.demarche.model.Extraction;
 
@@ -17,6 +19,11 @@ public final class NlpExtractor implements Extractor {
     @Override
     public Extraction extract(Document document) {
         return extractor.extract(document.cleanText(), document.metadata());
+    }
+
+    /** Time spent in each extraction step so far, summed over documents and threads, in the order they run. */
+    public Map<String, Duration> stepTimes() {
+        return extractor.stepTimes();
     }
 
     @Override

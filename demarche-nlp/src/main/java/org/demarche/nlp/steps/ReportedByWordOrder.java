@@ -1,0 +1,178 @@
+package org.demarche.nlp.steps;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.CoreSentence;
+import java.util.List;
+import java.util.Set;
+import org.demarche.model.Extraction;
+import org.demarche.model.StatementKind;
+import org.demarche.nlp.Steps;
+
+/** Reported speech read off word order: content before its attribution, "according to X", "As X reported,". */
+public final class ReportedByWordOrder implements SentenceStep {
+
+    @Override
+    public String name() {
+        return "reported-word-order";
+    }
+
+    @Override
+    public Set<Key> requires() {
+        return Set.of(Key.ACTORS, Key.STORY_DATE, Key.REPORTED);
+    }
+
+    @Override
+    public Set<Key> adds() {
+        return Set.of(Key.REPORTED);
+    }
+
+    @Override
+    public Set<Key> carried() {
+        return Set.of(Key.SALIENCE, Key.ROLES);
+    }
+
+    /**
+     * Reported speech whose content comes first ("The pilot had logged 6,000 hours, the airline said on Thursday.",
+     * "…, the agency reported.") or that names its source with "according to" ("…, according to the ministry";
+     * "According to X, …"). The parser hangs the content on the verb in the first order, which the clause
+     * reader (words after the verb only) cannot see.
+     */
+    @Override
+    public void apply(ExtractionContext c, int si) {
+        CoreSentence s = c.doc.sentences().get(si);
+        List<CoreLabel> toks = s.tokens();
+        int end = s.charOffsets().second();
+        while (end > s.charOffsets().first() && ".!?\"”' ".indexOf(c.text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        // the attribution opens after one of the sentence's last three commas (", said X, its president")
+        int commas = 0;
+        for (int i = toks.size() - 1; i > 3 && commas < 3; i--) {
+            CoreLabel t = toks.get(i);
+            if (!t.word().equals(",") || c.quoteAt(t.beginPosition()) != null || i + 1 >= toks.size()) {
+                continue;
+            }
+            commas++;
+            int speaker = -1;
+            String cue = null;
+            int after = i + 1;
+            if (toks.get(after).word().equalsIgnoreCase("according") && after + 2 < toks.size()
+                    && toks.get(after + 1).word().equals("to")) {
+                speaker = namedAt(c, si, toks, after + 2);
+                cue = "according to";
+            } else if (Speakers.firstWordAfter(c, toks, t.endPosition()) < 0) {
+                Attribution a = Speakers.attributionAt(c, si, toks, after);
+                if (a != null && a.verb() >= 0 && c.speech.contains(Tokens.lemma(toks.get(a.verb())))) {
+                    int close = closingComma(c, toks, a.verb());
+                    if (close > 0 && Tokens.wordCount(c.text.substring(toks.get(close).endPosition(), end)) >= 4) {
+                        // "A, Mr. Brandt said, B": the attribution inside the sentence; the words are A and B
+                        addReported(c, a.speaker(), s.charOffsets().first(), end, Dates.dateOf(c, si),
+                                toks.get(a.verb()).word());
+                        break;
+                    }
+                    if (restIsAdjunct(c, toks, a.verb())) {
+                        speaker = a.speaker();
+                        cue = toks.get(a.verb()).word();
+                    }
+                }
+            }
+            if (speaker >= 0) {
+                addReported(c, speaker, s.charOffsets().first(), t.beginPosition(), Dates.dateOf(c, si), cue);
+                break;
+            }
+        }
+        // "As the newspaper reported, …"
+        if (toks.size() > 5 && toks.get(0).word().equalsIgnoreCase("as")) {
+            Attribution a = Speakers.attributionAt(c, si, toks, 1);
+            if (a != null && a.verb() >= 0 && a.verb() + 1 < toks.size() && toks.get(a.verb() + 1).word().equals(",")
+                    && c.speech.contains(Tokens.lemma(toks.get(a.verb())))) {
+                addReported(c, a.speaker(), toks.get(a.verb() + 1).endPosition(), end, Dates.dateOf(c, si),
+                        toks.get(a.verb()).word());
+            }
+        }
+        if (toks.size() > 4 && toks.get(0).word().equalsIgnoreCase("according") && toks.get(1).word().equals("to")) {
+            int speaker = namedAt(c, si, toks, 2);
+            for (int i = 3; i < toks.size() && speaker >= 0; i++) {
+                if (toks.get(i).word().equals(",")) {
+                    addReported(c, speaker, toks.get(i).endPosition(), end, Dates.dateOf(c, si), "according to");
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * After a speech verb, only adjuncts to the sentence's end ("on Thursday", "in an interview with CNN"), or the
+     * speaker's apposition and its relative clause (", said Tom Brandt, who chairs the committee …").
+     */
+    private boolean restIsAdjunct(ExtractionContext c, List<CoreLabel> toks, int verb) {
+        int n = 0;
+        for (int j = verb + 1; j < toks.size(); j++) {
+            CoreLabel t = toks.get(j);
+            if (t.word().equals(",") && j + 1 < toks.size() && c.relativePronouns.matcher(toks.get(j + 1).word()).matches()) {
+                return n <= 12;
+            }
+            if (Tokens.isFinite(t) || t.word().equals("that") || c.quoteAt(t.beginPosition()) != null) {
+                return false;
+            }
+            n++;
+        }
+        return n <= 12;
+    }
+
+    /** The comma that closes an attribution set inside a sentence ("…, Mr. Brandt said, …"), or -1. */
+    private int closingComma(ExtractionContext c, List<CoreLabel> toks, int verb) {
+        for (int j = verb + 1; j < toks.size() && j <= verb + 4; j++) {
+            if (toks.get(j).word().equals(",")) {
+                return j + 1 < toks.size() && isVerbPhraseAhead(c, toks, j + 1) ? j : -1;
+            }
+            if (Tokens.isFinite(toks.get(j))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A finite verb within the next few words: the sentence's own predicate resumes ("…, he said, was even more popular"). */
+    private boolean isVerbPhraseAhead(ExtractionContext c, List<CoreLabel> toks, int from) {
+        for (int j = from; j < toks.size() && j < from + 6; j++) {
+            if (Tokens.isFinite(toks.get(j)) || "MD".equals(toks.get(j).tag())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The actor named at token i ("according to Bloomberg", "according to the Labor Department"), or -1. */
+    private int namedAt(ExtractionContext c, int si, List<CoreLabel> toks, int i) {
+        for (int j = i; j < toks.size() && j <= i + 3; j++) {
+            Ent e = c.entAt(si, toks.get(j).beginPosition());
+            if (e != null && e.actor >= 0 && !c.possessive(e)) {
+                return e.actor;
+            }
+            if (toks.get(j).word().equals(",")) {
+                break;
+            }
+        }
+        return -1;
+    }
+
+    private void addReported(ExtractionContext c, int speaker, int start, int end, String date, String cue) {
+        while (start < end && (Character.isWhitespace(c.text.charAt(start)) || "\"“'‘".indexOf(c.text.charAt(start)) >= 0)) {
+            start++;
+        }
+        while (end > start && ",.;: ".indexOf(c.text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (Tokens.wordCount(c.text.substring(start, end)) < 4 || c.quotedShare(start, end) > 0.5) {
+            return;
+        }
+        for (Extraction.SaidText x : c.statements) {
+            if (x.start() < end && x.end() > start && x.kind() == StatementKind.INDIRECT) {
+                return; // the parse found it already
+            }
+        }
+        c.statements.add(c.said(speaker, StatementKind.INDIRECT, start, end, date, cue,
+                "according to".equals(cue) ? Steps.ACCORDING_TO : Steps.REPORTED_BEFORE));
+    }
+}

@@ -1,0 +1,193 @@
+package org.demarche.nlp.steps;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.demarche.model.StatementKind;
+import org.demarche.nlp.QuoteFinder;
+import org.demarche.nlp.Steps;
+
+/** A speech verb's subject in the parse, with the quotation it introduces and the clause it reports. */
+public final class SpeechVerbs implements SentenceStep {
+
+    @Override
+    public String name() {
+        return "speech-verbs";
+    }
+
+    @Override
+    public Set<Key> requires() {
+        return Set.of(Key.PARSES, Key.ACTORS, Key.STORY_DATE, Key.QUOTES);
+    }
+
+    @Override
+    public Set<Key> adds() {
+        return Set.of(Key.QUOTES, Key.REPORTED);
+    }
+
+    @Override
+    public Set<Key> carried() {
+        return Set.of(Key.SALIENCE, Key.ROLES);
+    }
+
+    @Override
+    public void apply(ExtractionContext c, int si) {
+        CoreSentence s = c.doc.sentences().get(si);
+        SemanticGraph g = c.graph(s);
+        if (g == null) {
+            return;
+        }
+        List<CoreLabel> toks = s.tokens();
+        List<Integer> verbs = new ArrayList<>();
+        for (CoreLabel t : toks) {
+            if (t.tag() != null && t.tag().startsWith("VB") && c.speech.contains(t.lemma())
+                    && c.quoteAt(t.beginPosition()) == null && !Tokens.bareParticiple(toks, t)) {
+                verbs.add(t.index());
+            }
+        }
+        int previousSpeaker = -1;
+        for (int vi = 0; vi < verbs.size(); vi++) {
+            IndexedWord verb = g.getNodeByIndexSafe(verbs.get(vi));
+            if (verb == null) {
+                continue;
+            }
+            int speaker = -1;
+            // "condemned X, saying it violates…": the parser makes "saying" the mark of the clause it
+            // introduces; the speaker is the subject of the verb that clause hangs from
+            IndexedWord marked = null;
+            IndexedWord subjectFrom = verb;
+            for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
+                if (e.getRelation().toString().equals("mark")) {
+                    marked = e.getGovernor();
+                    for (SemanticGraphEdge up : g.incomingEdgeList(marked)) {
+                        if (up.getRelation().toString().startsWith("advcl")) {
+                            subjectFrom = up.getGovernor();
+                        }
+                    }
+                }
+            }
+            // the nearest subject that names someone: "criticised …, as analysts suggested, saying …"
+            for (IndexedWord subj : Speakers.subjectsOf(c, g, subjectFrom)) {
+                speaker = Speakers.resolve(c, si, g, subj);
+                if (speaker >= 0) {
+                    break;
+                }
+            }
+            if (speaker < 0 && previousSpeaker >= 0 && coordinated(c, g, verb)) {
+                speaker = previousSpeaker; // "Burns told …, and added that …"
+            }
+            if (speaker < 0) {
+                continue;
+            }
+            previousSpeaker = speaker;
+            if (negatedOrPassive(c, g, verb)) {
+                continue; // "did not say where", "when asked whether": no statement
+            }
+            CoreLabel v = toks.get(verb.index() - 1);
+            int limit = vi + 1 < verbs.size() ? toks.get(verbs.get(vi + 1) - 1).beginPosition() : s.charOffsets().second();
+            QuoteFinder.Quote q = c.quoteAfter(v.endPosition(), limit);
+            if (q != null && Tokens.wordCount(q.text(c.text)) < 4 && !adjacent(c, v.endPosition(), q.start())) {
+                q = null; // a term in quotes inside reported speech ("proximity talks") is no quotation
+            }
+            if (q == null) {
+                q = c.quoteBefore(v.beginPosition(), s.charOffsets().first());
+            }
+            String date = Dates.dateOf(c, si, g, verb);
+            if (q != null && !c.quoteSpeaker.containsKey(q)) {
+                c.quoteSpeaker.put(q, speaker);
+                c.statements.add(c.said(speaker, StatementKind.DIRECT, q.start(), q.end(), date, v.word(),
+                        Steps.QUOTE_PARSE));
+            }
+            reported(c, g, verb, speaker, date, v.word());
+            if (marked != null && subjectFrom != verb) {
+                clause(c, g, marked, verb, speaker, date, v.word());
+            }
+        }
+    }
+
+    private boolean negatedOrPassive(ExtractionContext c, SemanticGraph g, IndexedWord verb) {
+        for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+            String rel = e.getRelation().toString();
+            if (rel.equals("neg") || rel.equals("aux:pass") || rel.equals("nsubj:pass")
+                    || rel.equals("advmod") && e.getDependent().word().equalsIgnoreCase("not")) {
+                return true;
+            }
+        }
+        // a bare participle ("when asked") is passive
+        boolean hasAux = g.outgoingEdgeList(verb).stream().anyMatch(e -> e.getRelation().toString().startsWith("aux"));
+        return "VBN".equals(verb.tag()) && !hasAux;
+    }
+
+    /** The verb is joined to an earlier one by "and" or "but". */
+    private boolean coordinated(ExtractionContext c, SemanticGraph g, IndexedWord verb) {
+        return g.outgoingEdgeList(verb).stream().anyMatch(e -> e.getRelation().toString().equals("cc"));
+    }
+
+    /** Only a comma, colon or "that" between cue and quote. */
+    private boolean adjacent(ExtractionContext c, int cueEnd, int quoteStart) {
+        return c.text.substring(cueEnd, Math.max(cueEnd, quoteStart - 1)).matches("[\\s,:]*(that\\s*)?");
+    }
+
+    /** "said it would undermine security": the clausal complement is the reported statement. */
+    private void reported(ExtractionContext c, SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
+        for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+            if (!e.getRelation().toString().equals("ccomp")) {
+                continue;
+            }
+            clause(c, g, e.getDependent(), verb, speaker, date, cue);
+        }
+    }
+
+    /** The words of a reported clause after its speech verb, as an indirect statement (unless quoted). */
+    private void clause(ExtractionContext c, SemanticGraph g, IndexedWord head, IndexedWord verb, int speaker,
+                        String date, String cue) {
+        {
+            int min = Integer.MAX_VALUE;
+            int max = -1;
+            for (IndexedWord w : g.descendants(head)) {
+                if (w.index() <= verb.index()) {
+                    continue; // only what follows the verb
+                }
+                min = Math.min(min, w.beginPosition());
+                max = Math.max(max, w.endPosition());
+            }
+            if (max < 0 || max - min < 12) {
+                return;
+            }
+            String span = c.text.substring(min, max);
+            if (c.questionWords.matcher(span).matches()) {
+                return; // an embedded question is not a statement
+            }
+            Matcher mark = Pattern.compile("^that\\s+").matcher(span);
+            if (mark.find()) {
+                min += mark.end();
+            }
+            while (max > min && ",.;:\"“”'’ ".indexOf(c.text.charAt(max - 1)) >= 0) {
+                max--;
+            }
+            for (QuoteFinder.Quote q : c.quotes) {
+                // "said X, “Y”": X is reported, Y is quoted (its own statement); a quotation inside the clause
+                // ("said he appreciates a good “peaceful protest”") is part of it
+                if (q.start() > min + 12 && q.start() < max
+                        && c.text.substring(min, q.start()).matches("(?s).*[,:;—–]\\s*[\"“'‘«]{1,2}")) {
+                    max = q.start();
+                    while (max > min && ",.;:\"“”'’ ".indexOf(c.text.charAt(max - 1)) >= 0) {
+                        max--;
+                    }
+                    break;
+                }
+            }
+            if (c.quotedShare(min, max) > 0.5 || max - min < 12) {
+                return; // a quote: the direct statement says it
+            }
+            c.statements.add(c.said(speaker, StatementKind.INDIRECT, min, max, date, cue, Steps.REPORTED_CLAUSE));
+        }
+    }
+}

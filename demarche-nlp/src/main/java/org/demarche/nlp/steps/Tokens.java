@@ -1,0 +1,41 @@
+package org.demarche.nlp.steps;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.List;
+import java.util.Locale;
+
+/** Small tests on CoreNLP tokens and text the steps share. */
+final class Tokens {
+
+    private Tokens() {}
+
+    static boolean isVerb(CoreLabel t) {
+        return t.tag() != null && t.tag().startsWith("VB");
+    }
+
+    static boolean isFinite(CoreLabel t) {
+        return "VBD".equals(t.tag()) || "VBZ".equals(t.tag()) || "VBP".equals(t.tag());
+    }
+
+    static String lemma(CoreLabel t) {
+        return t.lemma() == null ? t.word().toLowerCase(Locale.ROOT) : t.lemma().toLowerCase(Locale.ROOT);
+    }
+
+    /** "the solution proposed by the envoy": a participle with no auxiliary reports no one's speech here. */
+    static boolean bareParticiple(List<CoreLabel> toks, CoreLabel t) {
+        if (!"VBN".equals(t.tag()) || t.index() < 2) {
+            return false;
+        }
+        String before = lemma(toks.get(t.index() - 2));
+        return !before.equals("have") && !before.equals("be") && !before.equals("not");
+    }
+
+    static String stripPossessive(String s) {
+        return s.replaceAll("['’]s?$", "").strip();
+    }
+
+    static int wordCount(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+}

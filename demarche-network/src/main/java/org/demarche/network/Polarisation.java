@@ -112,29 +112,41 @@ final class Polarisation {
         return false;
     }
 
-    /** Moves single actors across while that raises the balance; returns the balance reached. */
+    /**
+     * Moves single actors across while that raises the balance; returns the balance reached. Each actor's gain
+     * from moving is kept up to date as others move (O(n) a move), so a window of hundreds of actors takes
+     * milliseconds.
+     */
     private static double climb(boolean[] side, int[][] agree, int[][] disagree) {
         int n = side.length;
-        for (int round = 0; round < 2 * n + 1; round++) {
-            int bestMove = -1;
-            double bestGain = 0;
-            for (int i = 0; i < n; i++) {
-                double gain = 0; // moving i: pairs with i change from same to across or back
-                for (int j = 0; j < n; j++) {
-                    if (j != i) {
-                        double s = agree[i][j] - disagree[i][j];
-                        gain += side[i] == side[j] ? -2 * s : 2 * s;
-                    }
-                }
-                if (gain > bestGain + 1e-12) {
-                    bestGain = gain;
-                    bestMove = i;
+        double[] gain = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    double s = agree[i][j] - disagree[i][j];
+                    gain[i] += side[i] == side[j] ? -2 * s : 2 * s;
                 }
             }
-            if (bestMove < 0) {
+        }
+        for (int moves = 0; moves < 4 * n + 1; moves++) {
+            int k = -1;
+            for (int i = 0; i < n; i++) {
+                if (gain[i] > 1e-12 && (k < 0 || gain[i] > gain[k])) {
+                    k = i;
+                }
+            }
+            if (k < 0) {
                 break;
             }
-            side[bestMove] = !side[bestMove];
+            side[k] = !side[k];
+            gain[k] = -gain[k];
+            for (int i = 0; i < n; i++) {
+                if (i != k) {
+                    double s = agree[i][k] - disagree[i][k];
+                    // the pair (i, k) went from same to across or back: i's gain from moving changes by 4s
+                    gain[i] += side[i] == side[k] ? -4 * s : 4 * s;
+                }
+            }
         }
         double balance = 0;
         for (int i = 0; i < n; i++) {

@@ -44,118 +44,49 @@ public final class KnowledgeBase {
     public record EventRow(long id, long documentId, String kind, List<Long> actorIds, Long targetId, String place,
                            String date, String text, int start, int end) {}
 
-    private final Connection db;
     private final Workspace workspace;
+    private final Sql sql;
 
-    KnowledgeBase(Workspace workspace, Connection db) {
+    KnowledgeBase(Workspace workspace) {
         this.workspace = workspace;
-        this.db = db;
+        this.sql = workspace.sql();
     }
 
     /** Stores one document's extraction (part of the current transaction). */
     public void insert(long documentId, Extraction x) {
-        try {
-            long[] local = new long[x.actors().size()];
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO local_actor (document_id, name, kind, "
-                    + "merge_key, forms) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (Extraction.LocalActor a : x.actors()) {
-                    ps.setLong(1, documentId);
-                    ps.setString(2, a.name());
-                    ps.setString(3, a.kind().label());
-                    ps.setString(4, a.key());
-                    ps.setString(5, JSON.writeValueAsString(a.forms()));
-                    ps.executeUpdate();
-                    try (ResultSet k = ps.getGeneratedKeys()) {
-                        k.next();
-                        local[a.index()] = k.getLong(1);
-                    }
-                }
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO mention (document_id, local_actor_id, kind, "
-                    + "text, start_offset, end_offset) VALUES (?,?,?,?,?,?)")) {
-                for (Extraction.Mention m : x.mentions()) {
-                    ps.setLong(1, documentId);
-                    setLocal(ps, 2, m.actor(), local);
-                    ps.setString(3, m.kind());
-                    ps.setString(4, truncate(m.text(), 4096));
-                    ps.setInt(5, m.start());
-                    ps.setInt(6, m.end());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO statement (document_id, speaker_id, kind, text, "
-                    + "start_offset, end_offset, date_iso, cue, found_by, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (Extraction.SaidText s : x.statements()) {
-                    ps.setLong(1, documentId);
-                    setLocal(ps, 2, s.speaker(), local);
-                    ps.setString(3, s.kind().name().toLowerCase());
-                    ps.setString(4, s.text());
-                    ps.setInt(5, s.start());
-                    ps.setInt(6, s.end());
-                    ps.setString(7, s.date());
-                    ps.setString(8, s.cue());
-                    ps.setString(9, s.foundBy());
-                    if (Double.isNaN(s.confidence())) {
-                        ps.setNull(10, java.sql.Types.DOUBLE);
-                    } else {
-                        ps.setDouble(10, s.confidence());
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO actor_role (document_id, local_actor_id, title, "
-                    + "of_local_id, date_iso, start_offset, end_offset) VALUES (?,?,?,?,?,?,?)")) {
-                for (Extraction.Role r : x.roles()) {
-                    ps.setLong(1, documentId);
-                    ps.setLong(2, local[r.actor()]);
-                    ps.setString(3, truncate(r.title(), 1024));
-                    setLocal(ps, 4, r.ofActor(), local);
-                    ps.setString(5, r.date());
-                    ps.setInt(6, r.start());
-                    ps.setInt(7, r.end());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ev = db.prepareStatement("INSERT INTO event (document_id, kind, target_local_id, place, "
-                    + "date_iso, text, start_offset, end_offset) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement ea = db.prepareStatement("MERGE INTO event_actor (event_id, local_actor_id) VALUES (?,?)")) {
-                for (Extraction.Happening e : x.events()) {
-                    ev.setLong(1, documentId);
-                    ev.setString(2, e.kind());
-                    setLocal(ev, 3, e.target(), local);
-                    ev.setString(4, e.place() == null ? null : truncate(e.place(), 1024));
-                    ev.setString(5, e.date());
-                    ev.setString(6, e.text());
-                    ev.setInt(7, e.start());
-                    ev.setInt(8, e.end());
-                    ev.executeUpdate();
-                    long id;
-                    try (ResultSet k = ev.getGeneratedKeys()) {
-                        k.next();
-                        id = k.getLong(1);
-                    }
-                    for (int a : e.actors()) {
-                        ea.setLong(1, id);
-                        ea.setLong(2, local[a]);
-                        ea.addBatch();
-                    }
-                }
-                ea.executeBatch();
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw workspace.failure("store the extraction of document " + documentId, e);
+        String what = "store the extraction of document " + documentId;
+        long[] local = new long[x.actors().size()];
+        for (Extraction.LocalActor a : x.actors()) {
+            String forms = sql.run(what, c -> JSON.writeValueAsString(a.forms()));
+            local[a.index()] = sql.insert(what, "INSERT INTO local_actor (document_id, name, kind, merge_key, forms) "
+                    + "VALUES (?,?,?,?,?)", documentId, a.name(), a.kind().label(), a.key(), forms);
         }
+        sql.batch(what, "INSERT INTO mention (document_id, local_actor_id, kind, text, start_offset, end_offset) "
+                + "VALUES (?,?,?,?,?,?)", x.mentions(), (ps, m) -> Sql.bind(null, ps, documentId, local(m.actor(), local),
+                m.kind(), truncate(m.text(), 4096), m.start(), m.end()));
+        sql.batch(what, "INSERT INTO statement (document_id, speaker_id, kind, text, start_offset, end_offset, date_iso, "
+                + "cue, found_by, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)", x.statements(), (ps, s) -> Sql.bind(null, ps,
+                documentId, local(s.speaker(), local), s.kind().name().toLowerCase(), s.text(), s.start(), s.end(),
+                s.date(), s.cue(), s.foundBy(), Double.isNaN(s.confidence()) ? null : s.confidence()));
+        sql.batch(what, "INSERT INTO actor_role (document_id, local_actor_id, title, of_local_id, date_iso, start_offset, "
+                + "end_offset) VALUES (?,?,?,?,?,?,?)", x.roles(), (ps, r) -> Sql.bind(null, ps, documentId,
+                local[r.actor()], truncate(r.title(), 1024), local(r.ofActor(), local), r.date(), r.start(), r.end()));
+        List<long[]> eventActors = new ArrayList<>();
+        for (Extraction.Happening e : x.events()) {
+            long id = sql.insert(what, "INSERT INTO event (document_id, kind, target_local_id, place, date_iso, text, "
+                    + "start_offset, end_offset) VALUES (?,?,?,?,?,?,?,?)", documentId, e.kind(), local(e.target(), local),
+                    e.place() == null ? null : truncate(e.place(), 1024), e.date(), e.text(), e.start(), e.end());
+            for (int a : e.actors()) {
+                eventActors.add(new long[] {id, local[a]});
+            }
+        }
+        sql.batch(what, "MERGE INTO event_actor (event_id, local_actor_id) VALUES (?,?)", eventActors,
+                (ps, ea) -> Sql.bind(null, ps, ea[0], ea[1]));
     }
 
-    private static void setLocal(PreparedStatement ps, int i, int index, long[] local) throws SQLException {
-        if (index < 0) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, local[index]);
-        }
+    /** The stored id of a document's actor by its index, or null for none (-1). */
+    private static Long local(int index, long[] local) {
+        return index < 0 ? null : local[index];
     }
 
     private static String truncate(String s, int max) {
@@ -164,61 +95,29 @@ public final class KnowledgeBase {
 
     /** Every document's actors, for the merge. */
     public void forEachLocalActor(Consumer<LocalActorRow> action) {
-        String sql = "SELECT id, document_id, name, kind, merge_key, forms FROM local_actor ORDER BY id";
-        try (Statement st = db.createStatement()) {
-            st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    List<String> forms = JSON.readValue(rs.getString(6), new TypeReference<>() {});
-                    action.accept(new LocalActorRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), forms));
-                }
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw workspace.failure("read local actors", e);
-        }
+        sql.each("read local actors", "SELECT id, document_id, name, kind, merge_key, forms FROM local_actor ORDER BY id",
+                rs -> action.accept(new LocalActorRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), JSON.readValue(rs.getString(6), new TypeReference<List<String>>() {}))));
     }
 
     /** Replaces the workspace-wide actors with a new merge (part of the current transaction). */
     public void replaceActors(List<MergedActor> merged) {
-        try (Statement st = db.createStatement()) {
-            st.execute("UPDATE local_actor SET actor_id = NULL");
-            st.execute("DELETE FROM actor_alias");
-            st.execute("DELETE FROM actor");
-            try (PreparedStatement a = db.prepareStatement("INSERT INTO actor (id, name, kind, mentions) VALUES (?,?,?,0)");
-                 PreparedStatement al = db.prepareStatement("INSERT INTO actor_alias (actor_id, alias) VALUES (?,?)");
-                 PreparedStatement l = db.prepareStatement("UPDATE local_actor SET actor_id = ? WHERE id = ?")) {
-                int n = 0;
-                for (MergedActor m : merged) {
-                    a.setLong(1, m.id());
-                    a.setString(2, truncate(m.name(), 1024));
-                    a.setString(3, m.kind());
-                    a.addBatch();
-                    for (String alias : m.aliases()) {
-                        al.setLong(1, m.id());
-                        al.setString(2, truncate(alias, 1024));
-                        al.addBatch();
-                    }
-                    for (long local : m.locals()) {
-                        l.setLong(1, m.id());
-                        l.setLong(2, local);
-                        l.addBatch();
-                    }
-                    if (++n % 2000 == 0) {
-                        a.executeBatch();
-                        al.executeBatch();
-                        l.executeBatch();
-                    }
-                }
-                a.executeBatch();
-                al.executeBatch();
-                l.executeBatch();
-            }
-            st.execute("UPDATE actor a SET mentions = (SELECT COUNT(*) FROM mention m JOIN local_actor l "
-                    + "ON m.local_actor_id = l.id WHERE l.actor_id = a.id)");
-        } catch (SQLException e) {
-            throw workspace.failure("store merged actors", e);
+        String what = "store merged actors";
+        sql.update(what, "UPDATE local_actor SET actor_id = NULL");
+        sql.update(what, "DELETE FROM actor_alias");
+        sql.update(what, "DELETE FROM actor");
+        sql.batch(what, "INSERT INTO actor (id, name, kind, mentions) VALUES (?,?,?,0)", merged,
+                (ps, m) -> Sql.bind(null, ps, m.id(), truncate(m.name(), 1024), m.kind()));
+        List<Object[]> aliases = new ArrayList<>();
+        List<long[]> locals = new ArrayList<>();
+        for (MergedActor m : merged) {
+            m.aliases().forEach(alias -> aliases.add(new Object[] {m.id(), truncate(alias, 1024)}));
+            m.locals().forEach(l -> locals.add(new long[] {m.id(), l}));
         }
+        sql.batch(what, "INSERT INTO actor_alias (actor_id, alias) VALUES (?,?)", aliases, (ps, a) -> Sql.bind(null, ps, a));
+        sql.batch(what, "UPDATE local_actor SET actor_id = ? WHERE id = ?", locals, (ps, l) -> Sql.bind(null, ps, l[0], l[1]));
+        sql.update(what, "UPDATE actor a SET mentions = (SELECT COUNT(*) FROM mention m JOIN local_actor l "
+                + "ON m.local_actor_id = l.id WHERE l.actor_id = a.id)");
     }
 
     // ---- reading for export and questions ----------------------------------------------------
@@ -239,8 +138,7 @@ public final class KnowledgeBase {
                 + "FROM actor_role r JOIN local_actor l ON r.local_actor_id = l.id "
                 + "LEFT JOIN local_actor o ON r.of_local_id = o.id JOIN document d ON d.id = r.document_id "
                 + "ORDER BY l.actor_id, r.date_iso NULLS LAST, r.id", rs -> {
-                    Long of = rs.getLong(3);
-                    of = rs.wasNull() ? null : of;
+                    Long of = Sql.longOrNull(rs, 3);
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RoleRow(rs.getLong(1),
                             rs.getString(2), of, rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7),
                             rs.getString(8)));
@@ -270,10 +168,8 @@ public final class KnowledgeBase {
                 + "s.found_by, s.confidence "
                 + "FROM statement s LEFT JOIN local_actor l ON s.speaker_id = l.id ORDER BY s.document_id, s.start_offset",
                 rs -> {
-                    Long speaker = rs.getLong(3);
-                    speaker = rs.wasNull() ? null : speaker;
-                    Double confidence = rs.getDouble(11);
-                    confidence = rs.wasNull() ? null : confidence;
+                    Long speaker = Sql.longOrNull(rs, 3);
+                    Double confidence = Sql.doubleOrNull(rs, 11);
                     action.accept(new StatementRow(rs.getLong(1), rs.getLong(2), speaker, rs.getString(4),
                             rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
                             rs.getString(10), confidence));
@@ -288,29 +184,14 @@ public final class KnowledgeBase {
         query("SELECT e.id, e.document_id, e.kind, t.actor_id, e.place, e.date_iso, e.text, e.start_offset, e.end_offset "
                 + "FROM event e LEFT JOIN local_actor t ON e.target_local_id = t.id ORDER BY e.document_id, e.start_offset",
                 rs -> {
-                    Long target = rs.getLong(4);
-                    target = rs.wasNull() ? null : target;
+                    Long target = Sql.longOrNull(rs, 4);
                     action.accept(new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             actors.getOrDefault(rs.getLong(1), List.of()), target, rs.getString(5), rs.getString(6),
                             rs.getString(7), rs.getInt(8), rs.getInt(9)));
                 });
     }
 
-    /** A row handler that may throw SQLException. */
-    interface RowHandler {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, RowHandler handler) {
-        try (Statement st = db.createStatement()) {
-            st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    handler.accept(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("read the knowledge base", e);
-        }
+    private void query(String sql, Sql.Each handler) {
+        this.sql.each("read the knowledge base", sql, handler);
     }
 }

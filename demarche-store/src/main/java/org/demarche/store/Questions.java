@@ -28,11 +28,11 @@ public final class Questions {
                            String polarity, String date, double confidence, List<Long> evidence) {}
 
     private final Workspace workspace;
-    private final Connection db;
+    private final Sql sql;
 
-    Questions(Workspace workspace, Connection db) {
+    Questions(Workspace workspace) {
         this.workspace = workspace;
-        this.db = db;
+        this.sql = workspace.sql();
     }
 
     /** The actor a name or alias stands for (case-insensitive); the most mentioned wins a tie. */
@@ -79,63 +79,43 @@ public final class Questions {
     }
 
     private List<Said> statements(Long actorId, String issue, String from, String to, int limit, Long documentId) {
-        StringBuilder sql = new StringBuilder("SELECT s.id, s.document_id, d.file, l.actor_id, a.name, s.kind, s.text, "
+        StringBuilder query = new StringBuilder("SELECT s.id, s.document_id, d.file, l.actor_id, a.name, s.kind, s.text, "
                 + "s.start_offset, s.end_offset, COALESCE(s.date_iso, d.published), s.cue FROM statement s "
                 + "JOIN document d ON d.id = s.document_id LEFT JOIN local_actor l ON l.id = s.speaker_id "
                 + "LEFT JOIN actor a ON a.id = l.actor_id WHERE 1=1");
         List<Object> args = new ArrayList<>();
         if (actorId != null) {
-            sql.append(" AND l.actor_id = ?");
+            query.append(" AND l.actor_id = ?");
             args.add(actorId);
         }
         if (documentId != null) {
-            sql.append(" AND s.document_id = ?");
+            query.append(" AND s.document_id = ?");
             args.add(documentId);
         }
         if (issue != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM statement_issue i WHERE i.statement_id = s.id AND i.issue = ?)");
+            query.append(" AND EXISTS (SELECT 1 FROM statement_issue i WHERE i.statement_id = s.id AND i.issue = ?)");
             args.add(issue);
         }
         if (from != null) {
-            sql.append(" AND COALESCE(s.date_iso, d.published) >= ?");
+            query.append(" AND COALESCE(s.date_iso, d.published) >= ?");
             args.add(from);
         }
         if (to != null) {
-            sql.append(" AND COALESCE(s.date_iso, d.published) < ?");
+            query.append(" AND COALESCE(s.date_iso, d.published) < ?");
             args.add(to + "\uffff"); // every date that starts with "to" is in
         }
-        sql.append(" ORDER BY COALESCE(s.date_iso, d.published) NULLS LAST, s.document_id, s.start_offset LIMIT ?");
+        query.append(" ORDER BY COALESCE(s.date_iso, d.published) NULLS LAST, s.document_id, s.start_offset LIMIT ?");
         args.add(Math.max(1, limit));
-        List<Said> out = new ArrayList<>();
+        List<Said> out = sql.list("read the statements", query.toString(), rs -> new Said(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), Sql.longOrNull(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+                rs.getInt(9), rs.getString(10), rs.getString(11), new ArrayList<>()), args.toArray());
         Map<Long, List<StanceTables.IssueRow>> issues = new HashMap<>();
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long speaker = rs.getLong(4);
-                    boolean none = rs.wasNull();
-                    out.add(new Said(rs.getLong(1), rs.getLong(2), rs.getString(3), none ? null : speaker, rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
-                            rs.getString(11), new ArrayList<>()));
-                }
-            }
-            if (!out.isEmpty()) {
-                try (PreparedStatement ps2 = db.prepareStatement("SELECT statement_id, issue, polarity, confidence, "
-                        + "support_weight, oppose_weight, cue_text FROM statement_issue WHERE statement_id = ANY(?)")) {
-                    ps2.setArray(1, db.createArrayOf("BIGINT", out.stream().map(Said::id).toArray()));
-                    try (ResultSet rs = ps2.executeQuery()) {
-                        while (rs.next()) {
-                            issues.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StanceTables.IssueRow(
-                                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
-                                    rs.getDouble(6), rs.getString(7)));
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("read the statements", e);
+        if (!out.isEmpty()) {
+            sql.each("read the statements", "SELECT statement_id, issue, polarity, confidence, support_weight, "
+                    + "oppose_weight, cue_text FROM statement_issue WHERE statement_id = ANY(?)",
+                    rs -> issues.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StanceTables.IssueRow(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                            rs.getDouble(6), rs.getString(7))), Sql.longs(out.stream().map(Said::id).toList()));
         }
         out.forEach(s -> s.issues().addAll(issues.getOrDefault(s.id(), List.of())));
         return out;
@@ -146,22 +126,10 @@ public final class Questions {
 
     /** What a document's text is marked with: mentions (actors, places, dates) in text order. */
     public List<Mark> marks(long documentId) {
-        List<Mark> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT m.kind, m.start_offset, m.end_offset, l.actor_id, m.text "
+        return sql.list("read the mentions", "SELECT m.kind, m.start_offset, m.end_offset, l.actor_id, m.text "
                 + "FROM mention m LEFT JOIN local_actor l ON l.id = m.local_actor_id WHERE m.document_id = ? "
-                + "ORDER BY m.start_offset")) {
-            ps.setLong(1, documentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long a = rs.getLong(4);
-                    boolean none = rs.wasNull();
-                    out.add(new Mark(rs.getString(1), rs.getInt(2), rs.getInt(3), none ? null : a, rs.getString(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("read the mentions", e);
-        }
-        return out;
+                + "ORDER BY m.start_offset", rs -> new Mark(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                Sql.longOrNull(rs, 4), rs.getString(5)), documentId);
     }
 
     /** A document's statements in text order. */
@@ -177,14 +145,7 @@ public final class Questions {
         Map<Long, String> files = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         workspace.kb().forEachActor(a -> names.put(a.id(), a.name()));
-        try (PreparedStatement ps = db.prepareStatement("SELECT id, file FROM document");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                files.put(rs.getLong(1), rs.getString(2));
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("read the documents", e);
-        }
+        sql.each("read the documents", "SELECT id, file FROM document", rs -> files.put(rs.getLong(1), rs.getString(2)));
         workspace.stances().forEachStance(issue, t -> {
             if (actorId == null || t.actorId() == actorId) {
                 out.add(new Position(t.id(), t.documentId(), files.get(t.documentId()), t.actorId(), names.get(t.actorId()),

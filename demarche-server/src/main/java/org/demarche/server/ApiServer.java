@@ -37,6 +37,7 @@ import org.demarche.stance.Codebook;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Questions;
 import org.demarche.store.StoredDocument;
+import org.demarche.store.Overview;
 import org.demarche.store.Workspace;
 
 /**
@@ -57,6 +58,8 @@ public final class ApiServer implements AutoCloseable {
             "/", new String[] {"web/index.html", "text/html; charset=utf-8"},
             "/app.js", new String[] {"web/app.js", "text/javascript; charset=utf-8"},
             "/app.css", new String[] {"web/app.css", "text/css; charset=utf-8"},
+            "/workbench.js", new String[] {"web/workbench.js", "text/javascript; charset=utf-8"},
+            "/cytoscape.js", new String[] {"/META-INF/resources/webjars/cytoscape/3.33.1/dist/cytoscape.min.js", "text/javascript; charset=utf-8"},
             "/uplot.js", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "text/javascript; charset=utf-8"},
             "/uplot.css", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css", "text/css; charset=utf-8"},
             "/api/openapi.json", new String[] {"openapi.json", "application/json; charset=utf-8"});
@@ -66,15 +69,21 @@ public final class ApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The parameters each route reads: answers are cached under these alone, so made-up ones cannot fill the cache. */
-    private static final Map<String, List<String>> PARAMS = Map.of(
-            "search", searchParams(),
-            "issues", List.of(),
-            "stances", List.of("issue", "years", "kind", "limit", "min_confidence"),
-            "shifts", List.of("issue", "years", "min_confidence"),
-            "actors", List.of("kind", "name", "limit"),
-            "statements", List.of("actor", "issue", "from", "to", "limit"),
-            "timeline", List.of("actor", "issue"),
-            "documents", List.of());
+    private static final List<String> NETWORK_PARAMS = List.of("issue", "all", "type", "normalize", "level", "window",
+            "from", "to", "min_confidence");
+    private static final Map<String, List<String>> PARAMS = Map.ofEntries(
+            Map.entry("search", searchParams()),
+            Map.entry("issues", List.of()),
+            Map.entry("stances", List.of("issue", "years", "kind", "limit", "min_confidence")),
+            Map.entry("shifts", List.of("issue", "years", "min_confidence")),
+            Map.entry("actors", List.of("kind", "name", "limit")),
+            Map.entry("statements", List.of("actor", "issue", "from", "to", "limit", "ids")),
+            Map.entry("timeline", List.of("actor", "issue")),
+            Map.entry("documents", List.of("publisher", "from", "to", "limit", "offset")),
+            Map.entry("overview", List.of()),
+            Map.entry("network", NETWORK_PARAMS),
+            Map.entry("network.graphml", NETWORK_PARAMS),
+            Map.entry("network.gexf", NETWORK_PARAMS));
     /** What the answer cache may hold, in bytes: a 1 MB document asked for under many URLs stays one entry's worth. */
     static final long CACHE_BYTES = 32L << 20;
     /**
@@ -399,7 +408,11 @@ public final class ApiServer implements AutoCloseable {
             if (body == null) {
                 body = inSession(s -> {
                     try {
-                        return JSON.writeValueAsBytes(answer(s, route, q));
+                        Object answer = answer(s, route, q);
+                        if (answer instanceof Download d) {
+                            return d.bytes();
+                        }
+                        return JSON.writeValueAsBytes(answer);
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException(e);
                     }
@@ -410,7 +423,13 @@ public final class ApiServer implements AutoCloseable {
                     cache.put(key, body);
                 }
             }
-            send(ex, 200, "application/json; charset=utf-8", body);
+            if (route.startsWith("network.")) {
+                // a network file, for Gephi (GEXF) or Cytoscape (GraphML): saved, not shown
+                ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + route + "\"");
+                send(ex, 200, "application/xml; charset=utf-8", body);
+            } else {
+                send(ex, 200, "application/json; charset=utf-8", body);
+            }
         } catch (BadRequest e) {
             sendError(ex, e.status, e.getMessage());
         } catch (Checks.Refused e) {
@@ -461,6 +480,16 @@ public final class ApiServer implements AutoCloseable {
                 return actors(ws, q);
             }
             case "statements" -> {
+                if (q.containsKey("ids")) {
+                    List<Long> ids = new ArrayList<>();
+                    for (String id : q.get("ids").split(",", -1)) {
+                        if (ids.size() == Checks.MAX_STATEMENTS) {
+                            throw new BadRequest(400, "ids: at most " + Checks.MAX_STATEMENTS + " statements");
+                        }
+                        ids.add(id(id.strip(), 's'));
+                    }
+                    return Map.of("statements", ws.questions().statements(ids));
+                }
                 Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
                 Checks.dates("from", q.get("from"), "to", q.get("to"));
                 return Map.of("statements", ws.questions().statements(actor, issueParam(ws, q), date(q, "from"), date(q, "to"),
@@ -476,13 +505,67 @@ public final class ApiServer implements AutoCloseable {
                         "statements", ws.questions().statements(actor, issue, null, null, 500));
             }
             case "documents" -> {
+                if (parts.length == 1 || parts[1].isEmpty()) {
+                    Checks.dates("from", q.get("from"), "to", q.get("to"));
+                    var page = ws.overview().documents(q.get("publisher"), date(q, "from"), date(q, "to"),
+                            intParam(q, "limit", 100, 1, Checks.MAX_DOCUMENTS), intParam(q, "offset", 0, 0, SearchIndex.MAX_OFFSET));
+                    return Map.of("total", page.getKey(), "documents", page.getValue().stream().map(Overview::json).toList());
+                }
                 if (parts.length != 2) {
                     throw new BadRequest(400, "documents/{id}: a document id such as d12");
                 }
                 return document(ws, id(parts[1], 'd'));
             }
+            case "overview" -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                codebook.issues().forEach(i -> labels.put(i.id(), i.label()));
+                return Overview.json(ws.overview().figures(10), labels);
+            }
+            case "network", "network.graphml", "network.gexf" -> {
+                return network(ws, parts[0], q);
+            }
             default -> throw new BadRequest(404, "no such API route: /api/" + route);
         }
+    }
+
+    /** A file answer (a network for Gephi or Cytoscape), sent as it is. */
+    private record Download(byte[] bytes) {}
+
+    private Object network(Workspace ws, String route, Map<String, String> q) {
+        String issue = q.containsKey("issue") && !q.get("issue").isEmpty() ? issueParam(ws, q) : null;
+        if (issue == null && !q.containsKey("all")) {
+            throw new BadRequest(400, "network needs issue=ID or all=1");
+        }
+        org.demarche.network.NetworkOptions o;
+        try {
+            o = new org.demarche.network.NetworkOptions(
+                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Type.class, "type",
+                            q.getOrDefault("type", "congruence")),
+                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Normalization.class,
+                            "normalize", q.getOrDefault("normalize", "none")),
+                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Level.class, "level",
+                            q.getOrDefault("level", "actor")),
+                    issue, date(q, "from"), date(q, "to"), q.getOrDefault("window", "all"),
+                    q.containsKey("min_confidence") ? doubleParam(q, "min_confidence") : 0.5);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+        var networks = org.demarche.network.DiscourseNetwork.build(NetworkQuestion.codings(ws, issue), o);
+        if (route.equals("network")) {
+            return org.demarche.network.NetworkWriter.json(networks);
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            if (route.endsWith(".gexf")) {
+                org.demarche.network.NetworkWriter.gexf(networks, out);
+            } else {
+                // one graph per GraphML file: the window on screen (the first, or the only one)
+                org.demarche.network.NetworkWriter.graphml(networks.get(0), out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Download(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private IssueQuestion issue(Workspace ws, Map<String, String> q) {

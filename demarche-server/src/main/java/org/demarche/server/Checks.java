@@ -20,6 +20,7 @@ public final class Checks {
     /** Bounds shared by the command line and the API. */
     public static final int MAX_STATEMENTS = 1000;
     public static final int MAX_ACTORS = 5000;
+    public static final int MAX_DOCUMENTS = 20000;
     public static final int MAX_MATRIX_ROWS = 1000;
     public static final int MAX_ACTOR_STATEMENTS = 500;
     public static final int MAX_YEARS = 50;

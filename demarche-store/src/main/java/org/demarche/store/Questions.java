@@ -78,7 +78,17 @@ public final class Questions {
         return statements(actorId, issue, from, to, limit, null);
     }
 
+    /** These statements (ids without their prefix), in time order: what a network's link stands on. */
+    public List<Said> statements(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : statements(null, null, null, null, ids.size(), null, ids);
+    }
+
     private List<Said> statements(Long actorId, String issue, String from, String to, int limit, Long documentId) {
+        return statements(actorId, issue, from, to, limit, documentId, null);
+    }
+
+    private List<Said> statements(Long actorId, String issue, String from, String to, int limit, Long documentId,
+                                  java.util.Collection<Long> ids) {
         StringBuilder query = new StringBuilder("SELECT s.id, s.document_id, d.file, l.actor_id, a.name, s.kind, s.text, "
                 + "s.start_offset, s.end_offset, COALESCE(s.date_iso, d.published), s.cue FROM statement s "
                 + "JOIN document d ON d.id = s.document_id LEFT JOIN local_actor l ON l.id = s.speaker_id "
@@ -91,6 +101,10 @@ public final class Questions {
         if (documentId != null) {
             query.append(" AND s.document_id = ?");
             args.add(documentId);
+        }
+        if (ids != null) {
+            query.append(" AND s.id = ANY(?)");
+            args.add(Sql.longs(ids));
         }
         if (issue != null) {
             query.append(" AND EXISTS (SELECT 1 FROM statement_issue i WHERE i.statement_id = s.id AND i.issue = ?)");

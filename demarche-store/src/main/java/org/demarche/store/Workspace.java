@@ -81,6 +81,11 @@ public final class Workspace implements AutoCloseable {
         return questions;
     }
 
+    /** The counts and lists of the page's home and document list. */
+    public Overview overview() {
+        return new Overview(this);
+    }
+
     /** What extraction added: actors, statements, roles, events. */
     public KnowledgeBase kb() {
         return kb;

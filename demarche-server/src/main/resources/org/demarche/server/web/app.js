@@ -20,9 +20,16 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
+// Each navigation counts; an answer that arrives after the person has gone elsewhere is dropped, so that a slow
+// page never replaces the one asked for after it.
+let navigation = 0;
+class Superseded extends Error {}
+
 async function api(path) {
+  const at = navigation;
   const r = await fetch('/api/' + path);
   const body = await r.json();
+  if (at !== navigation) throw new Superseded('superseded');
   if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
   return body;
 }
@@ -32,11 +39,15 @@ function docLink(doc, start, end, text) {
   return link('#/doc/' + doc + (start !== undefined ? '?start=' + start + '&end=' + end : ''), text);
 }
 function polarity(p) { return el('span', { class: 'polarity-' + p, text: p }); }
-function showError(e) { view().replaceChildren(el('p', { class: 'error', text: String(e.message || e) })); }
+function showError(e) {
+  if (e instanceof Superseded) return;
+  view().replaceChildren(el('p', { class: 'error', text: String(e.message || e) }));
+}
 
 // ---- routing -----------------------------------------------------------------------------
 
 function route() {
+  navigation++;
   const hash = location.hash || '#/';
   const [path, qs] = hash.substring(1).split('?');
   const params = new URLSearchParams(qs || '');
@@ -45,7 +56,11 @@ function route() {
   if (parts[0] === 'actor' && parts[1]) page = actorPage(parts[1]);
   else if (parts[0] === 'issue' && parts[1]) page = issuePage(parts[1], params);
   else if (parts[0] === 'doc' && parts[1]) page = readerPage(parts[1], params);
-  else page = searchPage(params);
+  else if (parts[0] === 'search') page = searchPage(params);
+  else if (parts[0] === 'actors') page = actorsPage(params);
+  else if (parts[0] === 'documents') page = documentsPage(params);
+  else if (parts[0] === 'network') page = networkPage(params);
+  else page = homePage();
   page.catch(showError);
 }
 

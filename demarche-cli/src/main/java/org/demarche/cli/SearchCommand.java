@@ -61,6 +61,15 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip (paging), 0 to 10,000.")
     int offset;
 
+    @Option(names = "--from", paramLabel = "DATE", description = "Said or published on or after (ISO: 2008, 2008-02, 2008-02-17).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Said or published on or before.")
+    String to;
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance (default) or date.")
+    String sort;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -76,6 +85,8 @@ final class SearchCommand implements Callable<Integer> {
         years.forEach(y -> Checks.year("--year", y));
         Checks.range("--limit", limit, 1, SearchIndex.MAX_LIMIT);
         Checks.range("--offset", offset, 0, SearchIndex.MAX_OFFSET);
+        Checks.dates("--from", from, "--to", to);
+        Checks.oneOf("--sort", sort, List.of("relevance", "date"));
         SearchIndex.Result r;
         try (Workspace ws = workspace.openForReading(spec)) {
             issues.forEach(i -> Checks.issue("--issue", ws, i));
@@ -108,7 +119,8 @@ final class SearchCommand implements Callable<Integer> {
         put(filters, "year", years);
         put(filters, "publisher", publishers);
         try (SearchIndex index = SearchIndex.open(ws)) {
-            return index.search(new SearchIndex.Request(String.join(" ", query), filters, limit, offset));
+            return index.search(new SearchIndex.Request(String.join(" ", query), filters, limit, offset,
+                    Checks.date("--from", from), Checks.date("--to", to), sort.equals("date")));
         }
     }
 

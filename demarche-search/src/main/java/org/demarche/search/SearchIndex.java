@@ -19,6 +19,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -59,6 +60,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -87,7 +94,7 @@ public final class SearchIndex implements Closeable {
             "date", "start", "end");
 
     /** Bump when what is indexed, or how, changes: the index is rebuilt. */
-    private static final String INDEX_VERSION = "index-5";
+    private static final String INDEX_VERSION = "index-6"; // 6: dates a range and a sort can read
     /** Text with offsets in the postings: the highlighter reads them instead of analysing every hit again. */
     private static final FieldType TEXT_INDEXED = textWithOffsets();
     private static final String SNIPPET_FIELD = "snippet_source";
@@ -114,7 +121,13 @@ public final class SearchIndex implements Closeable {
      * What to look for: free text (Lucene query syntax, "phrases" included) and facet filters.
      * A limit or offset out of bounds is an IllegalArgumentException naming the bound.
      */
-    public record Request(String text, Map<String, List<String>> filters, int limit, int offset) {
+    public record Request(String text, Map<String, List<String>> filters, int limit, int offset, String from, String to,
+                          boolean byDate) {
+        /** Any date, by relevance. */
+        public Request(String text, Map<String, List<String>> filters, int limit, int offset) {
+            this(text, filters, limit, offset, null, null, false);
+        }
+
         public Request {
             filters = filters == null ? Map.of() : filters;
             if (limit < 1 || limit > MAX_LIMIT) {
@@ -297,7 +310,7 @@ public final class SearchIndex implements Closeable {
                 d.add(new StoredField("doc", "d" + sd.id()));
                 d.add(new StoredField("file", sd.document().file()));
                 store(d, "title", m.title());
-                store(d, "date", m.published());
+                date(d, m.published());
                 addText(d, sd.document().cleanText());
                 d.add(new SortedSetDocValuesFacetField("type", "document"));
                 facet(d, "year", year(m.published()));
@@ -316,7 +329,7 @@ public final class SearchIndex implements Closeable {
                 d.add(new StoredField("file", files.getOrDefault(s.documentId(), "")));
                 store(d, "title", m.title());
                 String date = s.date() != null ? s.date() : m.published();
-                store(d, "date", date);
+                date(d, date);
                 addText(d, s.text());
                 d.add(new StoredField("start", s.start()));
                 d.add(new StoredField("end", s.end()));
@@ -378,6 +391,15 @@ public final class SearchIndex implements Closeable {
             w.addDocument(config.build(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A date stored for the hit, as a term for date ranges and as a sort key (ISO text sorts as time does). */
+    private static void date(Document d, String iso) {
+        if (iso != null && !iso.isBlank()) {
+            d.add(new StoredField("date", iso));
+            d.add(new StringField("date_key", iso, Field.Store.NO));
+            d.add(new SortedDocValuesField("date_sort", new BytesRef(iso)));
         }
     }
 
@@ -490,7 +512,14 @@ public final class SearchIndex implements Closeable {
         SortedSetDocValuesReaderState facetState = searcher.facetState;
         try {
             Query base = parse(r.text());
-            DrillDownQuery q = new DrillDownQuery(config, base);
+            Query dated = base;
+            if (r.from() != null || r.to() != null) {
+                // ISO prefixes, inclusive: from 2007 to 2008 takes every date of both years
+                dated = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
+                        .add(TermRangeQuery.newStringRange("date_key", r.from(), r.to() == null ? null : r.to() + "\uffff",
+                                true, true), BooleanClause.Occur.FILTER).build();
+            }
+            DrillDownQuery q = new DrillDownQuery(config, dated);
             r.filters().forEach((dim, values) -> {
                 if (!FACETS.contains(dim)) {
                     throw new IllegalArgumentException("no facet '" + dim + "'; facets are " + FACETS);
@@ -501,8 +530,15 @@ public final class SearchIndex implements Closeable {
             });
             // counting facets over tens of thousands of hits was most of a slow search's time: past FACET_SAMPLE
             // hits they are counted on a random sample (fixed seed: a query always gives the same counts), scaled up
-            TopScoreDocCollector topCollector = TopScoreDocCollector.create(Math.max(1, r.offset() + r.limit()),
-                    Integer.MAX_VALUE);
+            TopDocsCollector<?> topCollector;
+            if (r.byDate()) {
+                SortField date = new SortField("date_sort", SortField.Type.STRING);
+                date.setMissingValue(SortField.STRING_LAST);
+                topCollector = TopFieldCollector.create(new Sort(date, SortField.FIELD_SCORE),
+                        Math.max(1, r.offset() + r.limit()), Integer.MAX_VALUE);
+            } else {
+                topCollector = TopScoreDocCollector.create(Math.max(1, r.offset() + r.limit()), Integer.MAX_VALUE);
+            }
             RandomSamplingFacetsCollector fc = new RandomSamplingFacetsCollector(FACET_SAMPLE, 17L);
             searcher.search(q, MultiCollector.wrap(topCollector, fc));
             TopDocs top = topCollector.topDocs();

@@ -98,7 +98,7 @@ public final class ApiServer implements AutoCloseable {
     static final int IDLE_SECONDS = 30;
 
     private static List<String> searchParams() {
-        List<String> p = new ArrayList<>(List.of("q", "limit", "offset"));
+        List<String> p = new ArrayList<>(List.of("q", "limit", "offset", "from", "to", "sort"));
         p.addAll(SearchIndex.FACETS);
         return List.copyOf(p);
     }
@@ -457,8 +457,11 @@ public final class ApiServer implements AutoCloseable {
                         filters.put(dim, searchFilter(ws, dim, List.of(q.get(dim).split("\\|"))));
                     }
                 }
+                Checks.dates("from", q.get("from"), "to", q.get("to"));
+                String sort = Checks.oneOf("sort", q.get("sort"), List.of("relevance", "date"));
                 return index.search(new SearchIndex.Request(q.get("q"), filters,
-                        intParam(q, "limit", 10, 1, SearchIndex.MAX_LIMIT), intParam(q, "offset", 0, 0, SearchIndex.MAX_OFFSET)));
+                        intParam(q, "limit", 10, 1, SearchIndex.MAX_LIMIT), intParam(q, "offset", 0, 0, SearchIndex.MAX_OFFSET),
+                        date(q, "from"), date(q, "to"), "date".equals(sort)));
             }
             case "issues" -> {
                 return codebook.issues().stream().map(i -> Map.of("id", i.id(), "label", i.label(),

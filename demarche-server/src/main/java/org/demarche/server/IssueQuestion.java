@@ -21,6 +21,8 @@ public final class IssueQuestion {
     /** stance id -> its evidence statement ids, strongest first */
     public final Map<Long, List<Long>> evidence = new HashMap<>();
     public final Map<Long, KnowledgeBase.ActorRow> actors = new HashMap<>();
+    /** person -> the state it speaks for */
+    private Map<Long, Long> speaksFor;
 
     private IssueQuestion(String issue, String label) {
         this.issue = issue;
@@ -42,6 +44,7 @@ public final class IssueQuestion {
             }
         });
         ws.kb().forEachActor(a -> q.actors.put(a.id(), a));
+        q.speaksFor = NetworkQuestion.speaksFor(ws, q.actors);
         return q;
     }
 
@@ -62,6 +65,7 @@ public final class IssueQuestion {
     /** The actor × period matrix as plain maps and lists (for JSON), the most documented actors first. */
     public Map<String, Object> matrixJson(int years, String kind, int limit) {
         StanceTimeline.Matrix m = matrix(years, kind);
+        Map<Long, Long> speaksFor = this.speaksFor == null ? Map.of() : this.speaksFor;
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("issue", issue);
         root.put("label", label);
@@ -73,6 +77,9 @@ public final class IssueQuestion {
             a.put("actor", "a" + actor);
             a.put("name", name(actor));
             a.put("kind", actors.containsKey(actor) ? actors.get(actor).kind() : null);
+            // a person is shown under the state it speaks for
+            Long state = speaksFor.get(actor);
+            a.put("speaks_for", state == null ? null : "a" + state);
             Map<String, Object> byPeriod = new LinkedHashMap<>();
             e.getValue().forEach((period, c) -> {
                 Map<String, Object> cell = new LinkedHashMap<>();
@@ -81,6 +88,8 @@ public final class IssueQuestion {
                     cell.put(p.id(), c.count(p));
                 }
                 cell.put("stances", c.points().stream().map(p -> "t" + p.id()).toList());
+                // how sure the surest stance of the cell is: the page shows it
+                cell.put("confidence", c.points().stream().mapToDouble(StanceTimeline.Point::confidence).max().orElse(0));
                 cell.put("evidence", c.points().stream()
                         .flatMap(p -> evidence.getOrDefault(p.id(), List.of()).stream().limit(1))
                         .map(s -> "s" + s).toList());

@@ -47,7 +47,7 @@ public final class NetworkQuestion {
     }
 
     /** Each person's state: the state most of its roles are of. */
-    private static Map<Long, Long> speaksFor(Workspace ws, Map<Long, KnowledgeBase.ActorRow> actors) {
+    static Map<Long, Long> speaksFor(Workspace ws, Map<Long, KnowledgeBase.ActorRow> actors) {
         Map<Long, Long> out = new HashMap<>();
         ws.kb().roles().forEach((person, roles) -> {
             KnowledgeBase.ActorRow p = actors.get(person);

@@ -154,6 +154,18 @@ class WebPageTest {
         noMarkupRan();
         shot("documents");
 
+        // the issue page: letters in the cells, persons under their state, filters
+        browser.get(ServedWorkspace.base() + "/#/issue/kosovo-independence?min_confidence=0");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#matrix td.oppose")));
+        assertTrue(browser.findElement(By.cssSelector("#matrix td.oppose")).getText().startsWith("O"));
+        assertTrue(browser.findElements(By.cssSelector("#matrix th.name.under")).size() > 0, "a person under its state");
+        assertTrue(browser.findElement(By.cssSelector("p.legend")).getText().contains("M mixed"));
+        shot("issue-filters");
+        browser.get(ServedWorkspace.base() + "/#/issue/kosovo-independence?kind=state&min_confidence=0");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#f-kind option[value='state'][selected]")));
+        assertEquals(0, browser.findElements(By.cssSelector("#matrix th.name.under")).size(), "states only");
+        noMarkupRan();
+
         browser.get(ServedWorkspace.base() + "/#/network?issue=kosovo-independence&type=subtract&min_confidence=0");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#edges-table tr td")));
         assertTrue(browser.findElements(By.cssSelector("#network canvas")).size() > 0, "Cytoscape drew the network");

@@ -85,7 +85,21 @@ async function searchPage(params) {
     }
   }
   const first = Number(params.get('offset') || 0) + 1;
-  const hits = el('div', { id: 'hits' }, el('p', { class: 'meta', text: r.total + ' hits'
+  // a date range, the order, and a way back to no filter at all
+  const narrow = el('form', { class: 'filters', id: 'search-filters' },
+    field('from', el('input', { name: 'from', id: 'f-from', placeholder: '2007', size: 10, value: params.get('from') || '' })),
+    field('to', el('input', { name: 'to', id: 'f-to', placeholder: '2008-06', size: 10, value: params.get('to') || '' })),
+    field('order', select('sort', [['relevance', 'relevance'], ['date', 'date']], params.get('sort') || 'relevance')),
+    el('button', { type: 'submit', text: 'Apply' }),
+    link('#/search' + (params.get('q') ? '?q=' + encodeURIComponent(params.get('q')) : ''), 'Clear filters', 'clear'));
+  narrow.addEventListener('submit', ev => {
+    ev.preventDefault();
+    const p = new URLSearchParams(params);
+    for (const k of ['from', 'to', 'sort', 'offset']) p.delete(k);
+    for (const [k, v] of new FormData(narrow).entries()) if (v !== '' && !(k === 'sort' && v === 'relevance')) p.set(k, v);
+    location.hash = '#/search?' + p.toString();
+  });
+  const hits = el('div', { id: 'hits' }, narrow, el('p', { class: 'meta', text: r.total + ' hits'
     + (r.total > r.hits.length ? ' (showing ' + first + '–' + (first + r.hits.length - 1) + ')' : '') }));
   for (const h of r.hits) {
     const snippet = el('p', { class: 'snippet' });
@@ -156,23 +170,47 @@ function statementItem(s, withSpeaker) {
 
 // ---- issue: the stance matrix and the timeline ----------------------------------------------
 
+const LETTERS = { support: 'S', oppose: 'O', neutral: 'N', mixed: 'M' };
+
 async function issuePage(issue, params) {
   const years = params.get('years') || '1';
-  const m = await api('stances?issue=' + encodeURIComponent(issue) + '&years=' + encodeURIComponent(years));
+  const kind = params.get('kind') || '';
+  const minConfidence = params.get('min_confidence') || '0.5';
+  const m = await api('stances?issue=' + encodeURIComponent(issue) + '&years=' + encodeURIComponent(years)
+    + '&limit=500&min_confidence=' + encodeURIComponent(minConfidence) + (kind ? '&kind=' + encodeURIComponent(kind) : ''));
   const t = await api('timeline?issue=' + encodeURIComponent(issue));
+  const form = el('form', { class: 'filters', id: 'issue-filters' },
+    field('actors', select('kind', [['', 'all'], ['person', 'persons'], ['state', 'states'], ['organization', 'organisations']], kind)),
+    field('min. confidence', el('input', { name: 'min_confidence', id: 'f-min_confidence', type: 'number', min: 0, max: 1, step: 0.05,
+      value: minConfidence })),
+    field('years per period', el('input', { name: 'years', id: 'f-years', type: 'number', min: 1, max: 50, value: years })),
+    el('button', { type: 'submit', text: 'Show' }), link('#/issue/' + issue, 'Clear filters', 'clear'));
+  form.addEventListener('submit', ev => { ev.preventDefault(); location.hash = '#/issue/' + issue + '?' + formParams(form); });
+  // persons under the state they speak for, each state followed by its persons
+  const byId = new Map(m.actors.map(a => [a.actor, a]));
+  const rows = [];
+  const placed = new Set();
+  for (const a of m.actors) {
+    if (placed.has(a.actor) || (a.speaks_for && byId.has(a.speaks_for))) continue;
+    rows.push({ a, under: false });
+    placed.add(a.actor);
+    for (const p of m.actors) if (p.speaks_for === a.actor && !placed.has(p.actor)) { rows.push({ a: p, under: true }); placed.add(p.actor); }
+  }
+  for (const a of m.actors) if (!placed.has(a.actor)) rows.push({ a, under: false });
   const table = el('table', { class: 'matrix', id: 'matrix' });
   const head = el('tr', {}, el('th', {}));
   for (const p of m.periods) head.appendChild(el('th', { text: p }));
   table.appendChild(head);
   const evidence = el('div', { id: 'evidence' }, el('p', { class: 'meta', text: 'Choose a cell to see the words behind it.' }));
-  for (const a of m.actors) {
-    const tr = el('tr', {}, el('th', { class: 'name' }, link('#/actor/' + a.actor, a.name)));
+  for (const { a, under } of rows) {
+    const tr = el('tr', {}, el('th', { class: 'name' + (under ? ' under' : '') }, link('#/actor/' + a.actor, a.name)));
     for (const p of m.periods) {
       const c = a.cells[p];
       if (!c) { tr.appendChild(el('td', { class: 'empty' })); continue; }
       const n = c.support + c.oppose + c.neutral;
-      const td = el('td', { class: c.position, title: a.name + ', ' + p + ': ' + c.support + ' support, ' + c.oppose
-        + ' oppose, ' + c.neutral + ' neutral', text: n > 1 ? String(n) : '' });
+      const td = el('td', { class: c.position + (c.confidence < 0.5 ? ' unsure' : ''), title: a.name + ', ' + p + ': '
+        + c.support + ' support, ' + c.oppose + ' oppose, ' + c.neutral + ' neutral; confidence ' + c.confidence.toFixed(2),
+        text: (LETTERS[c.position] || '?') + (n > 1 ? n : '') });
       td.addEventListener('click', () => {
         table.querySelectorAll('td.selected').forEach(x => x.classList.remove('selected'));
         td.classList.add('selected');
@@ -182,17 +220,54 @@ async function issuePage(issue, params) {
     }
     table.appendChild(tr);
   }
+  const csvColumns = [{ label: 'actor', value: r => r.a.name }, { label: 'id', value: r => r.a.actor },
+    { label: 'kind', value: r => r.a.kind }, { label: 'speaks_for', value: r => r.a.speaks_for }]
+    .concat(m.periods.map(p => ({ label: p, value: r => r.a.cells[p] ? r.a.cells[p].position : '' })));
+  const exports = el('p', { class: 'exports' },
+    button('CSV of the matrix', () => download(issue + '-matrix.csv', toCsv(csvColumns, rows), 'text/csv'), 'matrix-csv'),
+    button('SVG of the matrix', () => download(issue + '-matrix.svg', matrixSvg(m.periods, rows), 'image/svg+xml'), 'matrix-svg'),
+    link('#/network?issue=' + encodeURIComponent(issue), 'Network of this issue'));
   const chart = el('div', { id: 'chart' });
   const said = el('ul', { class: 'plain', id: 'issue-statements' });
   for (const s of t.statements.slice(0, 200)) said.appendChild(statementItem(s, true));
+  const dated = t.positions.filter(p => p.date);
   view().replaceChildren(
-    el('h1', { text: m.label }),
-    el('p', { class: 'legend' }, el('span', { class: 'support', text: 'support' }), el('span', { class: 'oppose', text: 'oppose' }),
-      el('span', { class: 'neutral', text: 'neutral' }), el('span', { class: 'mixed', text: 'mixed' })),
-    el('section', {}, el('h2', { text: 'Who stands where, by year' }), table, evidence),
-    el('section', {}, el('h2', { text: 'Positions over time' }), chart),
+    el('h1', { text: m.label }), form,
+    el('p', { class: 'legend' }, el('span', { class: 'support', text: 'S support' }), el('span', { class: 'oppose', text: 'O oppose' }),
+      el('span', { class: 'neutral', text: 'N neutral' }), el('span', { class: 'mixed', text: 'M mixed' }),
+      el('span', { class: 'unsure-key', text: 'pale: less sure than 0.5' }),
+      ' a number after the letter counts the stances; persons are shown under the state they speak for'),
+    el('section', {}, el('h2', { text: 'Who stands where, by period' }),
+      el('p', { class: 'meta', text: m.total_actors + ' actors with a stance at confidence ' + minConfidence + ' or more' }),
+      exports, table, evidence),
+    dated.length ? el('section', {}, el('h2', { text: 'Positions over time' }), chart) : null,
     el('section', {}, el('h2', { text: 'Statements in time order' }), said));
-  drawTimeline(chart, t.positions);
+  if (dated.length) drawTimeline(chart, t.positions);
+}
+
+// The matrix on screen as an SVG file: names and periods escaped as text.
+function matrixSvg(periods, rows) {
+  const esc = s => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const colour = { support: '#2166ac', oppose: '#b2182b', neutral: '#bdbdbd', mixed: '#9970ab' };
+  const left = 220, size = 26, top = 40;
+  const out = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + (left + periods.length * size + 20) + '" height="'
+    + (top + rows.length * size + 20) + '" font-family="sans-serif" font-size="11">'];
+  periods.forEach((p, i) => out.push('<text x="' + (left + i * size + size / 2) + '" y="' + (top - 8)
+    + '" text-anchor="middle" font-size="9">' + esc(p) + '</text>'));
+  rows.forEach(({ a, under }, j) => {
+    const y = top + j * size;
+    out.push('<text x="' + (left - 8) + '" y="' + (y + size / 2 + 4) + '" text-anchor="end">' + esc((under ? '  ' : '') + a.name) + '</text>');
+    periods.forEach((p, i) => {
+      const c = a.cells[p];
+      if (!c) return;
+      out.push('<rect x="' + (left + i * size + 1) + '" y="' + (y + 1) + '" width="' + (size - 2) + '" height="' + (size - 2)
+        + '" rx="3" fill="' + (colour[c.position] || '#999') + '" opacity="' + (c.confidence < 0.5 ? 0.45 : 1) + '"/>');
+      out.push('<text x="' + (left + i * size + size / 2) + '" y="' + (y + size / 2 + 4) + '" text-anchor="middle" fill="#fff">'
+        + esc(LETTERS[c.position] || '?') + '</text>');
+    });
+  });
+  out.push('</svg>');
+  return out.join('\n');
 }
 
 async function showEvidence(box, actor, period, cell, statements) {

@@ -1,6 +1,6 @@
 package org.demarche.cli;
 
-import org.demarche.server.Checks;
+import org.demarche.questions.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

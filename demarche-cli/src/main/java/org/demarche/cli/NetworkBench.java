@@ -14,7 +14,7 @@ import org.demarche.network.DiscourseNetwork;
 import org.demarche.network.Network;
 import org.demarche.network.NetworkOptions;
 import org.demarche.network.NetworkWriter;
-import org.demarche.server.NetworkQuestion;
+import org.demarche.questions.NetworkQuestion;
 import org.demarche.store.Workspace;
 
 /**

@@ -1,7 +1,5 @@
 package org.demarche.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -10,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.demarche.search.SearchIndex;
-import org.demarche.server.Checks;
+import org.demarche.questions.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,7 +124,7 @@ final class SearchCommand implements Callable<Integer> {
 
     private int print(PrintWriter out, SearchIndex.Result r) throws IOException {
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            Answers.json(out, r);
             return 0;
         }
         boolean tty = "1".equals(System.getenv("DEMARCHE_TTY"));
@@ -135,7 +133,7 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%,d hits%s%n", r.total(), range);
         for (SearchIndex.Hit h : r.hits()) {
             out.println();
-            String who = h.speaker() != null ? h.speaker() + " (" + h.kind() + ")" : "document";
+            String who = h.speakerName() != null ? h.speakerName() + " (" + h.kind() + ")" : "document";
             out.printf("%s  %s  %s  %s%s%n", h.id(), h.date() == null ? "undated" : h.date(), who, h.file(),
                     h.type().equals("statement") ? " [" + h.start() + "-" + h.end() + "]" : "");
             out.println("  " + (tty ? h.snippet().marked("\033[1m", "\033[0m") : h.snippet().marked("[", "]")));

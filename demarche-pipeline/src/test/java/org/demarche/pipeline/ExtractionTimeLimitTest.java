@@ -9,7 +9,7 @@ import java.util.List;
 import org.demarche.ingest.Corpora;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
-import org.demarche.store.StoredDocument;
+import org.demarche.model.StoredDocument;
 import org.demarche.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

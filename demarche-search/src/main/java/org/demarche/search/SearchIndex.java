@@ -72,8 +72,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.demarche.model.DocumentMetadata;
+import org.demarche.model.RecordId;
+import org.demarche.model.Statement;
 import org.demarche.store.KnowledgeBase;
-import org.demarche.store.StanceTables;
 import org.demarche.store.Workspace;
 
 /**
@@ -140,8 +141,8 @@ public final class SearchIndex implements Closeable {
     }
 
     /** One hit: a statement ("s12") or a document ("d3"), with its snippet and the matched words' spans in it. */
-    public record Hit(String id, String type, String doc, String file, String title, String speaker, String speakerId,
-                      String kind, String date, int start, int end, float score, Snippet snippet) {}
+    public record Hit(RecordId id, String type, RecordId doc, String file, String title, RecordId speaker,
+                      String speakerName, String kind, String date, int start, int end, float score, Snippet snippet) {}
 
     /** Facet value and count. */
     public record Count(String value, long count) {}
@@ -294,20 +295,18 @@ public final class SearchIndex implements Closeable {
         int[] count = {0};
         try (Directory dir = FSDirectory.open(path); IndexWriter w = new IndexWriter(dir, iwc)) {
             KnowledgeBase kb = ws.kb();
-            Map<Long, String> names = new HashMap<>();
+            Map<RecordId, String> names = new HashMap<>();
             kb.forEachActor(a -> names.put(a.id(), a.name()));
             Map<Long, List<Long>> docActors = kb.actorIdsByDocument();
-            Map<Long, List<StanceTables.IssueRow>> issues = ws.stances().issuesByStatement();
-            Map<Long, DocumentMetadata> meta = new HashMap<>();
-            Map<Long, String> files = new HashMap<>();
-            Map<Long, Set<String>> docIssues = new HashMap<>();
+            Map<RecordId, DocumentMetadata> meta = new HashMap<>();
+            Map<RecordId, String> files = new HashMap<>();
             ws.forEachDocument(sd -> {
                 DocumentMetadata m = sd.document().metadata();
                 meta.put(sd.id(), m);
                 files.put(sd.id(), sd.document().file());
                 Document d = new Document();
-                d.add(new StringField("id", "d" + sd.id(), Field.Store.YES));
-                d.add(new StoredField("doc", "d" + sd.id()));
+                d.add(new StringField("id", sd.id().toString(), Field.Store.YES));
+                d.add(new StoredField("doc", sd.id().toString()));
                 d.add(new StoredField("file", sd.document().file()));
                 store(d, "title", m.title());
                 date(d, m.published());
@@ -315,18 +314,18 @@ public final class SearchIndex implements Closeable {
                 d.add(new SortedSetDocValuesFacetField("type", "document"));
                 facet(d, "year", year(m.published()));
                 facet(d, "publisher", m.publisher());
-                for (long a : docActors.getOrDefault(sd.id(), List.of())) {
-                    facet(d, "actor", names.get(a));
+                for (long a : docActors.getOrDefault(sd.id().number(), List.of())) {
+                    facet(d, "actor", names.get(RecordId.actor(a)));
                 }
                 write(w, config, d);
                 count[0]++;
             });
             kb.forEachStatement(s -> {
-                DocumentMetadata m = meta.getOrDefault(s.documentId(), DocumentMetadata.EMPTY);
+                DocumentMetadata m = meta.getOrDefault(s.doc(), DocumentMetadata.EMPTY);
                 Document d = new Document();
-                d.add(new StringField("id", "s" + s.id(), Field.Store.YES));
-                d.add(new StoredField("doc", "d" + s.documentId()));
-                d.add(new StoredField("file", files.getOrDefault(s.documentId(), "")));
+                d.add(new StringField("id", s.id().toString(), Field.Store.YES));
+                d.add(new StoredField("doc", s.doc().toString()));
+                d.add(new StoredField("file", files.getOrDefault(s.doc(), "")));
                 store(d, "title", m.title());
                 String date = s.date() != null ? s.date() : m.published();
                 date(d, date);
@@ -334,21 +333,20 @@ public final class SearchIndex implements Closeable {
                 d.add(new StoredField("start", s.start()));
                 d.add(new StoredField("end", s.end()));
                 d.add(new SortedSetDocValuesFacetField("type", "statement"));
-                facet(d, "kind", s.kind());
-                store(d, "kind", s.kind());
+                facet(d, "kind", s.kind().id());
+                store(d, "kind", s.kind().id());
                 facet(d, "year", year(date));
                 facet(d, "publisher", m.publisher());
-                if (s.speakerId() != null) {
-                    store(d, "speaker", names.get(s.speakerId()));
-                    d.add(new StoredField("speaker_id", "a" + s.speakerId()));
-                    facet(d, "actor", names.get(s.speakerId()));
+                if (s.speaker() != null) {
+                    store(d, "speaker", names.get(s.speaker()));
+                    d.add(new StoredField("speaker_id", s.speaker().toString()));
+                    facet(d, "actor", names.get(s.speaker()));
                 }
                 Set<String> stances = new LinkedHashSet<>();
-                for (StanceTables.IssueRow i : issues.getOrDefault(s.id(), List.of())) {
+                for (Statement.Issue i : s.issues()) {
                     facet(d, "issue", i.issue());
-                    stances.add(i.polarity());
-                    facet(d, "position", i.issue() + ":" + i.polarity());
-                    docIssues.computeIfAbsent(s.documentId(), k -> new LinkedHashSet<>()).add(i.issue());
+                    stances.add(i.polarity().id());
+                    facet(d, "position", i.issue() + ":" + i.polarity().id());
                 }
                 stances.forEach(p -> facet(d, "stance", p));
                 write(w, config, d);
@@ -583,8 +581,10 @@ public final class SearchIndex implements Closeable {
                 Document d = searcher.storedFields().document(ids[i], HIT_FIELDS);
                 Snippet snip = snippets[i] instanceof Snippet hl ? hl : Snippet.head(snippetSource(reader, ids[i]), 240);
                 boolean statement = d.get("id").startsWith("s");
-                hits.add(new Hit(d.get("id"), statement ? "statement" : "document", d.get("doc"), d.get("file"),
-                        d.get("title"), d.get("speaker"), d.get("speaker_id"), d.get("kind"), d.get("date"),
+                hits.add(new Hit(RecordId.parse(d.get("id")), statement ? "statement" : "document",
+                        RecordId.parse(d.get("doc")), d.get("file"), d.get("title"),
+                        d.get("speaker_id") == null ? null : RecordId.parse(d.get("speaker_id")), d.get("speaker"),
+                        d.get("kind"), d.get("date"),
                         statement ? d.getField("start").numericValue().intValue() : 0,
                         statement ? d.getField("end").numericValue().intValue() : 0, page[i].score, snip));
             }

@@ -31,12 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.demarche.model.DocumentMetadata;
+import org.demarche.model.Json;
+import org.demarche.model.RecordId;
+import org.demarche.questions.Checks;
+import org.demarche.questions.Codebooks;
+import org.demarche.questions.IssueQuestion;
+import org.demarche.questions.Questions;
 import org.demarche.search.SearchIndex;
 import org.demarche.stance.Codebook;
-import org.demarche.store.KnowledgeBase;
-import org.demarche.store.Questions;
-import org.demarche.store.StoredDocument;
+import org.demarche.questions.NetworkQuestion;
 import org.demarche.store.Overview;
 import org.demarche.store.Workspace;
 
@@ -66,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Pattern ID = Pattern.compile("[adst]\\d{1,18}");
     private static final Pattern ISSUE = Pattern.compile("[a-z0-9-]{1,255}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** The parameters each route reads: answers are cached under these alone, so made-up ones cannot fill the cache. */
     private static final List<String> NETWORK_PARAMS = List.of("issue", "all", "type", "normalize", "level", "window",
@@ -478,9 +481,12 @@ public final class ApiServer implements AutoCloseable {
             }
             case "actors" -> {
                 if (parts.length == 2 && !parts[1].isEmpty()) {
-                    return actor(ws, id(parts[1], 'a'));
+                    RecordId id = id(parts[1], RecordId.Type.ACTOR);
+                    return Questions.actorPage(ws, id, Checks.MAX_ACTOR_STATEMENTS)
+                            .orElseThrow(() -> new BadRequest(404, "no actor " + id));
                 }
-                return actors(ws, q);
+                return Questions.actors(ws, Checks.oneOf("kind", q.get("kind"), Checks.ACTOR_KINDS), q.get("name"),
+                        intParam(q, "limit", 100, 1, Checks.MAX_ACTORS));
             }
             case "statements" -> {
                 if (q.containsKey("ids")) {
@@ -489,23 +495,22 @@ public final class ApiServer implements AutoCloseable {
                         if (ids.size() == Checks.MAX_STATEMENTS) {
                             throw new BadRequest(400, "ids: at most " + Checks.MAX_STATEMENTS + " statements");
                         }
-                        ids.add(id(id.strip(), 's'));
+                        ids.add(id(id.strip(), RecordId.Type.STATEMENT).number());
                     }
-                    return Map.of("statements", ws.questions().statements(ids));
+                    return Map.of("statements", ws.kb().statements(ids));
                 }
-                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
+                RecordId actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
                 Checks.dates("from", q.get("from"), "to", q.get("to"));
-                return Map.of("statements", ws.questions().statements(actor, issueParam(ws, q), date(q, "from"), date(q, "to"),
-                        intParam(q, "limit", 100, 1, Checks.MAX_STATEMENTS)));
+                return Map.of("statements", Questions.statements(ws, actor, issueParam(ws, q), date(q, "from"),
+                        date(q, "to"), intParam(q, "limit", 100, 1, Checks.MAX_STATEMENTS)));
             }
             case "timeline" -> {
-                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
+                RecordId actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
                 String issue = issueParam(ws, q);
                 if (actor == null && issue == null) {
                     throw new BadRequest(400, "timeline needs actor or issue");
                 }
-                return Map.of("positions", ws.questions().positions(actor, issue),
-                        "statements", ws.questions().statements(actor, issue, null, null, 500));
+                return Questions.timeline(ws, actor, issue);
             }
             case "documents" -> {
                 if (parts.length == 1 || parts[1].isEmpty()) {
@@ -517,7 +522,8 @@ public final class ApiServer implements AutoCloseable {
                 if (parts.length != 2) {
                     throw new BadRequest(400, "documents/{id}: a document id such as d12");
                 }
-                return document(ws, id(parts[1], 'd'));
+                RecordId id = id(parts[1], RecordId.Type.DOCUMENT);
+                return Questions.document(ws, id).orElseThrow(() -> new BadRequest(404, "no document " + id));
             }
             case "overview" -> {
                 Map<String, String> labels = new LinkedHashMap<>();
@@ -580,59 +586,7 @@ public final class ApiServer implements AutoCloseable {
         return minConfidence == 0 ? issueQuestion(ws, id) : IssueQuestion.load(ws, id, minConfidence);
     }
 
-    private Object actors(Workspace ws, Map<String, String> q) {
-        List<KnowledgeBase.ActorRow> out = ws.questions().actors(Checks.oneOf("kind", q.get("kind"), Checks.ACTOR_KINDS),
-                q.get("name"));
-        int limit = intParam(q, "limit", 100, 1, Checks.MAX_ACTORS);
-        return Map.of("total", out.size(), "actors", out.subList(0, Math.min(limit, out.size())));
-    }
-
-    private Object actor(Workspace ws, long id) {
-        KnowledgeBase.ActorRow a = ws.questions().actor("a" + id)
-                .orElseThrow(() -> new BadRequest(404, "no actor a" + id));
-        Map<Long, String> names = new LinkedHashMap<>();
-        ws.kb().forEachActor(x -> names.put(x.id(), x.name()));
-        List<Map<String, Object>> roles = new ArrayList<>();
-        for (KnowledgeBase.RoleRow r : ws.kb().roles().getOrDefault(id, List.of())) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("title", r.title());
-            m.put("of", r.ofActorId() == null ? null : "a" + r.ofActorId());
-            m.put("of_name", r.ofActorId() == null ? null : names.get(r.ofActorId()));
-            m.put("date", r.date());
-            m.put("doc", "d" + r.documentId());
-            m.put("start", r.start());
-            m.put("end", r.end());
-            m.put("text", r.text());
-            roles.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("actor", a);
-        out.put("roles", roles);
-        out.put("positions", ws.questions().positions(id, null));
-        out.put("statements", ws.questions().statements(id, null, null, null, 500));
-        return out;
-    }
-
-    private Object document(Workspace ws, long id) {
-        StoredDocument sd = ws.document(id).orElseThrow(() -> new BadRequest(404, "no document d" + id));
-        DocumentMetadata m = sd.document().metadata();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", "d" + id);
-        out.put("file", sd.document().file());
-        out.put("title", m.title());
-        out.put("published", m.published());
-        out.put("publisher", m.publisher());
-        out.put("author", m.author());
-        out.put("speaker", m.speaker());
-        out.put("warnings", sd.document().warnings());
-        out.put("text", sd.document().cleanText());
-        List<Questions.Mark> marks = ws.questions().marks(id);
-        out.put("marks", marks);
-        out.put("statements", ws.questions().statementsIn(id));
-        return out;
-    }
-
-    private long actorId(Workspace ws, String value) {
+    private RecordId actorId(Workspace ws, String value) {
         return Checks.actor(ws, value).id();
     }
 
@@ -665,11 +619,11 @@ public final class ApiServer implements AutoCloseable {
         return out;
     }
 
-    private static long id(String value, char prefix) {
-        if (!ID.matcher(value).matches() || value.charAt(0) != prefix) {
-            throw new BadRequest(400, "not an id: expected " + prefix + " followed by digits");
+    private static RecordId id(String value, RecordId.Type type) {
+        if (!ID.matcher(value).matches() || !RecordId.is(type, value)) {
+            throw new BadRequest(400, "not an id: expected " + type.letter() + " followed by digits");
         }
-        return Long.parseLong(value.substring(1));
+        return RecordId.parse(value);
     }
 
     private String issueParam(Workspace ws, Map<String, String> q) {

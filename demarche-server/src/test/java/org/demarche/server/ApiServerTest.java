@@ -67,11 +67,11 @@ class ApiServerTest {
         assertTrue(ok("/api/shifts?issue=kosovo-independence").has("shifts"));
         JsonNode actors = ok("/api/actors?name=lavrov");
         String id = actors.get("actors").get(0).get("id").asText();
-        JsonNode lavrov = ok("/api/actors/a" + id);
-        assertTrue(lavrov.get("roles").size() >= 2, lavrov.toString());
+        JsonNode lavrov = ok("/api/actors/" + id);
+        assertTrue(lavrov.get("actor").get("roles").size() >= 2, lavrov.toString());
         assertTrue(lavrov.get("statements").size() >= 3);
         JsonNode st = lavrov.get("statements").get(0);
-        JsonNode doc = ok("/api/documents/d" + st.get("documentId").asInt());
+        JsonNode doc = ok("/api/documents/" + st.get("doc").asText());
         String words = doc.get("text").asText().substring(st.get("start").asInt(), st.get("end").asInt());
         assertEquals(st.get("text").asText(), words, "a statement's offsets point at its words");
         assertTrue(doc.get("marks").size() > 0);

@@ -3,20 +3,24 @@ package org.demarche.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.demarche.model.Actor;
+import org.demarche.model.ActorKind;
+import org.demarche.model.Event;
+import org.demarche.model.EventKind;
 import org.demarche.model.Extraction;
+import org.demarche.model.Mention;
+import org.demarche.model.RecordId;
+import org.demarche.model.Role;
+import org.demarche.model.Statement;
+import org.demarche.model.StatementKind;
 
 /**
  * What extraction adds to the workspace: local actors, mentions, statements, roles and events
@@ -32,17 +36,6 @@ public final class KnowledgeBase {
 
     /** A merged actor to store: its id, and the local actors it gathers. */
     public record MergedActor(long id, String name, String kind, Set<String> aliases, List<Long> locals) {}
-
-    public record ActorRow(long id, String name, String kind, List<String> aliases, int mentions) {}
-
-    public record RoleRow(long actorId, String title, Long ofActorId, String date, long documentId, int start,
-                          int end, String text) {}
-
-    public record StatementRow(long id, long documentId, Long speakerId, String kind, String text, int start, int end,
-                               String date, String cue, String foundBy, Double confidence) {}
-
-    public record EventRow(long id, long documentId, String kind, List<Long> actorIds, Long targetId, String place,
-                           String date, String text, int start, int end) {}
 
     private final Workspace workspace;
     private final Sql sql;
@@ -122,27 +115,46 @@ public final class KnowledgeBase {
 
     // ---- reading for export and questions ----------------------------------------------------
 
-    public void forEachActor(Consumer<ActorRow> action) {
+    /** Every actor with its aliases, in id order; without roles (for finding actors by name). */
+    public void forEachActor(Consumer<Actor> action) {
+        forEachActor(false, action);
+    }
+
+    /** Every actor with its aliases and, if asked, its roles (as the export has them), in id order. */
+    public void forEachActor(boolean withRoles, Consumer<Actor> action) {
         Map<Long, List<String>> aliases = new HashMap<>();
         query("SELECT actor_id, alias FROM actor_alias ORDER BY actor_id, alias",
                 rs -> aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
-        query("SELECT id, name, kind, mentions FROM actor ORDER BY id", rs -> action.accept(new ActorRow(rs.getLong(1),
-                rs.getString(2), rs.getString(3), aliases.getOrDefault(rs.getLong(1), List.of()), rs.getInt(4))));
+        Map<RecordId, List<Role>> roles = withRoles ? roles(null) : Map.of();
+        query("SELECT id, name, kind, mentions FROM actor ORDER BY id", rs -> {
+            RecordId id = RecordId.actor(rs.getLong(1));
+            action.accept(new Actor(id, rs.getString(2), ActorKind.parse(rs.getString(3)),
+                    aliases.getOrDefault(rs.getLong(1), List.of()), roles.getOrDefault(id, List.of()), rs.getInt(4)));
+        });
     }
 
-    /** Roles by workspace actor, in date order, with the words that show them. */
-    public Map<Long, List<RoleRow>> roles() {
-        Map<Long, List<RoleRow>> out = new LinkedHashMap<>();
+    /**
+     * Roles by workspace actor (one, or all when null), in date order, with the words that show them and, as their
+     * evidence, what the actor said in that document.
+     */
+    public Map<RecordId, List<Role>> roles(Long actorId) {
+        Object[] args = actorId == null ? new Object[0] : new Object[] {actorId};
+        Map<String, List<RecordId>> spoken = new HashMap<>();
+        query("SELECT s.id, s.document_id, l.actor_id FROM statement s JOIN local_actor l ON s.speaker_id = l.id "
+                + "WHERE l.actor_id IS NOT NULL" + (actorId == null ? "" : " AND l.actor_id = ?")
+                + " ORDER BY s.document_id, s.start_offset", rs -> spoken.computeIfAbsent(rs.getLong(2) + ":"
+                + rs.getLong(3), k -> new ArrayList<>()).add(RecordId.statement(rs.getLong(1))), args);
+        Map<RecordId, List<Role>> out = new LinkedHashMap<>();
         query("SELECT l.actor_id, r.title, o.actor_id, r.date_iso, r.document_id, r.start_offset, r.end_offset, "
                 + "SUBSTRING(d.clean_text, r.start_offset + 1, r.end_offset - r.start_offset) "
                 + "FROM actor_role r JOIN local_actor l ON r.local_actor_id = l.id "
                 + "LEFT JOIN local_actor o ON r.of_local_id = o.id JOIN document d ON d.id = r.document_id "
-                + "ORDER BY l.actor_id, r.date_iso NULLS LAST, r.id", rs -> {
-                    Long of = Sql.longOrNull(rs, 3);
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RoleRow(rs.getLong(1),
-                            rs.getString(2), of, rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7),
-                            rs.getString(8)));
-                });
+                + (actorId == null ? "" : "WHERE l.actor_id = ? ")
+                + "ORDER BY l.actor_id, r.date_iso NULLS LAST, r.id", rs -> out.computeIfAbsent(
+                        RecordId.actor(rs.getLong(1)), k -> new ArrayList<>()).add(new Role(rs.getString(2),
+                        RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 3)), rs.getString(4), null,
+                        spoken.getOrDefault(rs.getLong(5) + ":" + rs.getLong(1), List.of()),
+                        RecordId.document(rs.getLong(5)), rs.getString(8), rs.getInt(6), rs.getInt(7), null)), args);
         return out;
     }
 
@@ -154,44 +166,107 @@ public final class KnowledgeBase {
         return out;
     }
 
-    /** Statement ids by "document:actor", without their texts: the evidence of each role in its document. */
-    public Map<String, List<Long>> statementIdsBySpeaker() {
-        Map<String, List<Long>> out = new HashMap<>();
-        query("SELECT s.id, s.document_id, l.actor_id FROM statement s JOIN local_actor l ON s.speaker_id = l.id "
-                + "WHERE l.actor_id IS NOT NULL ORDER BY s.document_id, s.start_offset",
-                rs -> out.computeIfAbsent(rs.getLong(2) + ":" + rs.getLong(3), k -> new ArrayList<>()).add(rs.getLong(1)));
-        return out;
-    }
-
-    public void forEachStatement(Consumer<StatementRow> action) {
+    /** Every statement with what it says on the issues, as the export has them, in document and text order. */
+    public void forEachStatement(Consumer<Statement> action) {
+        Map<Long, List<Statement.Issue>> issues = workspace.stances().issuesByStatement();
         query("SELECT s.id, s.document_id, l.actor_id, s.kind, s.text, s.start_offset, s.end_offset, s.date_iso, s.cue, "
                 + "s.found_by, s.confidence "
                 + "FROM statement s LEFT JOIN local_actor l ON s.speaker_id = l.id ORDER BY s.document_id, s.start_offset",
-                rs -> {
-                    Long speaker = Sql.longOrNull(rs, 3);
-                    Double confidence = Sql.doubleOrNull(rs, 11);
-                    action.accept(new StatementRow(rs.getLong(1), rs.getLong(2), speaker, rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), confidence));
-                });
+                rs -> action.accept(new Statement(RecordId.statement(rs.getLong(1)), RecordId.document(rs.getLong(2)),
+                        RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 3)), StatementKind.parse(rs.getString(4)),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        Sql.doubleOrNull(rs, 11), issues.getOrDefault(rs.getLong(1), List.of()), null, null)));
     }
 
-    public void forEachEvent(Consumer<EventRow> action) {
-        Map<Long, List<Long>> actors = new HashMap<>();
+    public void forEachEvent(Consumer<Event> action) {
+        Map<Long, List<RecordId>> actors = new HashMap<>();
         // a document stored by a run whose merge is still to come has local actors without an actor: left out
         query("SELECT ea.event_id, l.actor_id FROM event_actor ea JOIN local_actor l ON ea.local_actor_id = l.id "
-                + "WHERE l.actor_id IS NOT NULL ORDER BY ea.event_id", rs -> actors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
+                + "WHERE l.actor_id IS NOT NULL ORDER BY ea.event_id",
+                rs -> actors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(RecordId.actor(rs.getLong(2))));
         query("SELECT e.id, e.document_id, e.kind, t.actor_id, e.place, e.date_iso, e.text, e.start_offset, e.end_offset "
                 + "FROM event e LEFT JOIN local_actor t ON e.target_local_id = t.id ORDER BY e.document_id, e.start_offset",
-                rs -> {
-                    Long target = Sql.longOrNull(rs, 4);
-                    action.accept(new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            actors.getOrDefault(rs.getLong(1), List.of()), target, rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getInt(8), rs.getInt(9)));
-                });
+                rs -> action.accept(new Event(RecordId.event(rs.getLong(1)), EventKind.parse(rs.getString(3)),
+                        actors.getOrDefault(rs.getLong(1), List.of()), RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 4)),
+                        rs.getString(5), rs.getString(6), RecordId.document(rs.getLong(2)), rs.getString(7), rs.getInt(8),
+                        rs.getInt(9))));
     }
 
-    private void query(String sql, Sql.Each handler) {
-        this.sql.each("read the knowledge base", sql, handler);
+    /**
+     * Statements with their document's file and their speaker's name, newest last, filtered by speaker, document,
+     * issue and date range (ISO prefixes, inclusive: from "2007" to "2008" covers both years); a statement's date
+     * is the document's where it has none. Any filter may be null.
+     */
+    public List<Statement> statements(Long actorId, Long documentId, String issue, String from, String to, int limit) {
+        return statements(actorId, documentId, issue, from, to, limit, null);
+    }
+
+    /** These statements (by number), in time order: what a network's link stands on. */
+    public List<Statement> statements(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : statements(null, null, null, null, null, ids.size(), ids);
+    }
+
+    private List<Statement> statements(Long actorId, Long documentId, String issue, String from, String to, int limit,
+                                       Collection<Long> ids) {
+        StringBuilder query = new StringBuilder("SELECT s.id, s.document_id, d.file, l.actor_id, a.name, s.kind, s.text, "
+                + "s.start_offset, s.end_offset, COALESCE(s.date_iso, d.published), s.cue, s.found_by, s.confidence "
+                + "FROM statement s JOIN document d ON d.id = s.document_id LEFT JOIN local_actor l ON l.id = s.speaker_id "
+                + "LEFT JOIN actor a ON a.id = l.actor_id WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (actorId != null) {
+            query.append(" AND l.actor_id = ?");
+            args.add(actorId);
+        }
+        if (documentId != null) {
+            query.append(" AND s.document_id = ?");
+            args.add(documentId);
+        }
+        if (ids != null) {
+            query.append(" AND s.id = ANY(?)");
+            args.add(Sql.longs(ids));
+        }
+        if (issue != null) {
+            query.append(" AND EXISTS (SELECT 1 FROM statement_issue i WHERE i.statement_id = s.id AND i.issue = ?)");
+            args.add(issue);
+        }
+        if (from != null) {
+            query.append(" AND COALESCE(s.date_iso, d.published) >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            query.append(" AND COALESCE(s.date_iso, d.published) < ?");
+            args.add(to + "\uffff"); // every date that starts with "to" is in
+        }
+        query.append(" ORDER BY COALESCE(s.date_iso, d.published) NULLS LAST, s.document_id, s.start_offset LIMIT ?");
+        args.add(Math.max(1, limit));
+        List<Statement> out = sql.list("read the statements", query.toString(), rs -> new Statement(
+                RecordId.statement(rs.getLong(1)), RecordId.document(rs.getLong(2)),
+                RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 4)), StatementKind.parse(rs.getString(6)), rs.getString(7),
+                rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                Sql.doubleOrNull(rs, 13), List.of(), rs.getString(3), rs.getString(5)), args.toArray());
+        if (out.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<Statement.Issue>> issues = workspace.stances().issuesOf(out.stream().map(s -> s.id().number()).toList());
+        return out.stream().map(s -> s.withIssues(issues.getOrDefault(s.id().number(), List.of()))).toList();
+    }
+
+    /** What a document's text is marked with: mentions (actors, places, dates) in text order. */
+    public List<Mention> mentions(long documentId) {
+        return sql.list("read the mentions", "SELECT m.kind, m.start_offset, m.end_offset, l.actor_id, m.text "
+                + "FROM mention m LEFT JOIN local_actor l ON l.id = m.local_actor_id WHERE m.document_id = ? "
+                + "ORDER BY m.start_offset", rs -> new Mention(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 4)), rs.getString(5)), documentId);
+    }
+
+    /** Document files by id (for answers that name a record's document). */
+    public Map<Long, String> files() {
+        Map<Long, String> out = new HashMap<>();
+        query("SELECT id, file FROM document", rs -> out.put(rs.getLong(1), rs.getString(2)));
+        return out;
+    }
+
+    private void query(String sql, Sql.Each handler, Object... args) {
+        this.sql.each("read the knowledge base", sql, handler, args);
     }
 }

@@ -92,7 +92,7 @@ public final class Overview {
         return sql.first("count " + query.substring(query.lastIndexOf(' ') + 1), query, rs -> rs.getLong(1)).orElse(0L);
     }
 
-    /** The figures as the API answers them (snake_case, ids as d12 and a3). */
+    /** The figures as the API answers them (snake_case, record ids). */
     public static Map<String, Object> json(Figures f, Map<String, String> issueLabels) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("documents", f.documents());
@@ -108,7 +108,7 @@ public final class Overview {
             issues.add(Map.of("id", e.getKey(), "label", e.getValue(), "stances", c.stances(), "actors", c.actors()));
         }
         m.put("issues", issues);
-        m.put("most_active", f.mostActive().stream().map(a -> Map.of("id", "a" + a.id(), "name", a.name(), "kind", a.kind(),
+        m.put("most_active", f.mostActive().stream().map(a -> Map.of("id", org.demarche.model.RecordId.actor(a.id()), "name", a.name(), "kind", a.kind(),
                 "statements", a.statements())).toList());
         m.put("latest_documents", f.latest().stream().map(Overview::json).toList());
         return m;
@@ -116,7 +116,7 @@ public final class Overview {
 
     public static Map<String, Object> json(Listed d) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", "d" + d.id());
+        m.put("id", org.demarche.model.RecordId.document(d.id()));
         m.put("file", d.file());
         m.put("title", d.title());
         m.put("published", d.published());

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
 import org.demarche.model.OffsetMap;
+import org.demarche.model.StoredDocument;
 
 /**
  * A workspace: one folder holding the knowledge base in an embedded H2 database
@@ -63,7 +64,6 @@ public final class Workspace implements AutoCloseable {
     private long insertedUncommitted;
     private final KnowledgeBase kb;
     private final StanceTables stances;
-    private final Questions questions;
     /** Every query of the store runs through this, its failures through {@link #failure}. */
     private final Sql sql;
 
@@ -73,12 +73,6 @@ public final class Workspace implements AutoCloseable {
         this.sql = new Sql(db, this::failure);
         this.kb = new KnowledgeBase(this);
         this.stances = new StanceTables(this);
-        this.questions = new Questions(this);
-    }
-
-    /** Reads for the questions people ask: actors, statements, positions. */
-    public Questions questions() {
-        return questions;
     }
 
     /** The counts and lists of the page's home and document list. */

@@ -81,7 +81,7 @@ async function searchPage(params) {
       if (on) p.delete(dim); else p.set(dim, c.value);
       p.delete('offset');
       facets.appendChild(el('a', { href: '#/search?' + p.toString(), class: on ? 'on facet' : 'facet',
-        'data-dim': dim, text: c.value + ' (' + (r.facetsEstimated ? '≈' : '') + c.count + ')' }));
+        'data-dim': dim, text: c.value + ' (' + (r.facets_estimated ? '≈' : '') + c.count + ')' }));
     }
   }
   const first = Number(params.get('offset') || 0) + 1;
@@ -110,7 +110,7 @@ async function searchPage(params) {
       at = e;
     }
     snippet.appendChild(document.createTextNode(h.snippet.text.substring(at)));
-    const who = h.speakerId ? link('#/actor/' + h.speakerId, h.speaker) : document.createTextNode(h.type);
+    const who = h.speaker ? link('#/actor/' + h.speaker, h.speaker_name) : document.createTextNode(h.type);
     hits.appendChild(el('div', { class: 'hit' },
       el('div', { class: 'meta' }, who, ' · ', h.date || 'undated', ' · ',
         docLink(h.doc, h.type === 'statement' ? h.start : undefined, h.end, h.file || h.doc),
@@ -132,8 +132,8 @@ async function actorPage(id) {
   const r = await api('actors/' + encodeURIComponent(id));
   const a = r.actor;
   const roles = el('ul', { class: 'plain', id: 'roles' });
-  for (const role of r.roles) {
-    roles.appendChild(el('li', {}, (role.date || 'undated') + ' — ' + role.title,
+  for (const role of a.roles) {
+    roles.appendChild(el('li', {}, (role.from || 'undated') + ' — ' + role.title,
       role.of ? el('span', {}, ' of ', link('#/actor/' + role.of, role.of_name)) : '',
       ' (', docLink(role.doc, role.start, role.end, role.text || 'source'), ')'));
   }
@@ -142,7 +142,7 @@ async function actorPage(id) {
   const positions = el('ul', { class: 'plain', id: 'positions' });
   for (const [issue, list] of Object.entries(byIssue)) {
     const li = el('li', {}, link('#/issue/' + issue, issue), ': ');
-    for (const p of list) li.append(p.date || 'undated', ' ', polarity(p.polarity), ' (', docLink('d' + p.documentId, undefined, undefined, p.file), ')  ');
+    for (const p of list) li.append(p.date || 'undated', ' ', polarity(p.polarity), ' (', docLink(p.doc, undefined, undefined, p.file), ')  ');
     positions.appendChild(li);
   }
   const said = el('ul', { class: 'plain', id: 'statements' });
@@ -158,8 +158,8 @@ async function actorPage(id) {
 function statementItem(s, withSpeaker) {
   const li = el('li', { class: 'hit' });
   li.appendChild(el('div', { class: 'meta' }, s.date || 'undated', ' · ',
-    withSpeaker && s.speakerId ? link('#/actor/a' + s.speakerId, s.speaker) : (withSpeaker ? (s.speaker || '?') : ''),
-    withSpeaker ? ' · ' : '', s.kind, ' · ', docLink('d' + s.documentId, s.start, s.end, s.file)));
+    withSpeaker && s.speaker ? link('#/actor/' + s.speaker, s.speaker_name) : (withSpeaker ? (s.speaker_name || '?') : ''),
+    withSpeaker ? ' · ' : '', s.kind, ' · ', docLink(s.doc, s.start, s.end, s.file)));
   li.appendChild(el('div', { text: '“' + s.text + '”' }));
   for (const i of s.issues) {
     li.appendChild(el('div', { class: 'meta' }, link('#/issue/' + i.issue, i.issue), ': ', polarity(i.polarity),
@@ -272,7 +272,7 @@ function matrixSvg(periods, rows) {
 
 async function showEvidence(box, actor, period, cell, statements) {
   box.replaceChildren(el('h3', { text: actor.name + ', ' + period }));
-  const ids = new Set(cell.evidence.map(s => Number(s.substring(1))));
+  const ids = new Set(cell.evidence);
   const list = el('ul', { class: 'plain' });
   let found = statements.filter(s => ids.has(s.id));
   if (found.length < ids.size) {
@@ -321,15 +321,15 @@ async function readerPage(id, params) {
     const a = points[i], b = points[i + 1];
     let node = document.createTextNode(d.text.substring(a, b));
     const covering = spans.filter(s => s.start <= a && s.end >= b);
-    const mention = covering.find(s => s.kind !== 'stmt' && s.m.actorId);
+    const mention = covering.find(s => s.kind !== 'stmt' && s.m.actor);
     const date = covering.find(s => s.kind === 'date');
     const stmt = covering.find(s => s.kind === 'stmt');
-    if (mention) node = el('a', { class: 'actor', href: '#/actor/a' + mention.m.actorId }, node);
+    if (mention) node = el('a', { class: 'actor', href: '#/actor/' + mention.m.actor }, node);
     else if (date) node = el('span', { class: 'date', title: date.m.text }, node);
     if (stmt) {
-      if (!speakers.includes(stmt.s.speakerId)) speakers.push(stmt.s.speakerId);
-      node = el('span', { class: 'stmt' + (speakers.indexOf(stmt.s.speakerId) % 2 ? ' other' : ''),
-        title: (stmt.s.speaker || '?') + ' (' + stmt.s.kind + ')', 'data-statement': 's' + stmt.s.id }, node);
+      if (!speakers.includes(stmt.s.speaker)) speakers.push(stmt.s.speaker);
+      node = el('span', { class: 'stmt' + (speakers.indexOf(stmt.s.speaker) % 2 ? ' other' : ''),
+        title: (stmt.s.speaker_name || '?') + ' (' + stmt.s.kind + ')', 'data-statement': stmt.s.id }, node);
     }
     if (focusStart >= 0 && a >= focusStart && b <= focusEnd && b > a) {
       node = el('span', { class: 'focus' }, node);

@@ -191,4 +191,41 @@ class NetworkAndTablesTest {
             }
         }
     }
+
+    @Test
+    void statementsCarryWebAnnotationSelectorsAndStatesTheirIsoCode() throws Exception {
+        Path withText = tmp.resolve("with-text.jsonl");
+        assertEquals(0, Main.run("export", "--workspace", ws, "--include-text", "--out", withText.toString()));
+        Map<String, String> texts = new HashMap<>();
+        List<JsonNode> records = Files.readAllLines(withText).stream().map(NetworkAndTablesTest::read).toList();
+        records.stream().filter(r -> r.get("type").asText().equals("document"))
+                .forEach(r -> texts.put(r.get("id").asText(), r.get("text").asText()));
+        int checked = 0;
+        for (JsonNode st : records) {
+            if (!st.get("type").asText().equals("statement")) {
+                continue;
+            }
+            String text = texts.get(st.get("doc").asText());
+            int start = st.get("start").asInt();
+            int end = st.get("end").asInt();
+            JsonNode quote = st.get("selector").get(0);
+            JsonNode position = st.get("selector").get(1);
+            assertEquals("TextQuoteSelector", quote.get("type").asText());
+            assertEquals(text.substring(start, end), quote.get("exact").asText());
+            assertTrue(text.substring(0, start).endsWith(quote.get("prefix").asText()), quote.toString());
+            assertTrue(text.substring(end).startsWith(quote.get("suffix").asText()), quote.toString());
+            assertTrue(quote.get("prefix").asText().length() > 0 || start == 0);
+            assertEquals("TextPositionSelector", position.get("type").asText());
+            assertEquals(start, position.get("start").asInt());
+            assertEquals(end, position.get("end").asInt());
+            checked++;
+        }
+        assertTrue(checked > 50, checked + " statements");
+        JsonNode russia = records.stream().filter(r -> r.get("type").asText().equals("actor")
+                && r.get("name").asText().equals("Russia")).findFirst().orElseThrow();
+        assertEquals("RUS", russia.get("iso3166").asText());
+        JsonNode lavrov = records.stream().filter(r -> r.get("type").asText().equals("actor")
+                && r.get("name").asText().equals("Sergei Lavrov")).findFirst().orElseThrow();
+        assertTrue(!lavrov.has("iso3166"), "only states have a code");
+    }
 }

@@ -2,11 +2,17 @@ package org.demarche.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import org.demarche.model.Actor;
+import org.demarche.model.ActorKind;
 import org.demarche.model.Json;
+import org.demarche.model.Statement;
+import org.demarche.model.TextAnchor;
 import org.demarche.model.StoredDocument;
 import org.demarche.store.KnowledgeBase;
 import org.demarche.store.Workspace;
@@ -35,8 +41,10 @@ public final class JsonlExporter {
             try {
                 workspace.forEachDocument(d -> write(g, records, document(d)));
                 KnowledgeBase kb = workspace.kb();
-                kb.forEachActor(true, a -> write(g, records, a));
-                kb.forEachStatement(s -> write(g, records, s));
+                Map<Long, String> codes = kb.stateCodes();
+                kb.forEachActor(true, a -> write(g, records, actor(a, codes)));
+                String[] text = {null, null}; // the document the statements are in now (they come document by document)
+                kb.forEachStatement(s -> write(g, records, statement(workspace, s, text)));
                 workspace.stances().forEachStance(null, t -> write(g, records, t));
                 kb.forEachEvent(e -> write(g, records, e));
             } catch (UncheckedIOException e) {
@@ -45,6 +53,46 @@ public final class JsonlExporter {
         }
         out.flush();
         return records[0];
+    }
+
+    /** An actor's record; a state's also says its ISO 3166-1 alpha-3 code ({@code iso3166}). */
+    private static Object actor(Actor a, Map<Long, String> codes) {
+        String code = a.kind() == ActorKind.STATE ? codes.get(a.id().number()) : null;
+        if (code == null) {
+            return a;
+        }
+        ObjectNode n = Json.MAPPER.valueToTree(a);
+        n.put("iso3166", code);
+        return n;
+    }
+
+    /**
+     * A statement's record with W3C Web Annotation selectors after its other fields, so that annotation tools can
+     * anchor it: a {@code TextQuoteSelector} (exact words, prefix, suffix) and a {@code TextPositionSelector}
+     * (offsets into the document's cleaned text, the export's {@code start} and {@code end}).
+     */
+    private static Object statement(Workspace ws, Statement s, String[] text) {
+        String doc = s.doc().toString();
+        if (!doc.equals(text[0])) {
+            text[0] = doc;
+            text[1] = ws.document(s.doc().number()).map(d -> d.document().cleanText()).orElse(null);
+        }
+        ObjectNode n = Json.MAPPER.valueToTree(s);
+        if (text[1] == null || s.end() > text[1].length()) {
+            return n;
+        }
+        TextAnchor a = TextAnchor.of(text[1], s.start(), s.end());
+        ArrayNode selectors = n.putArray("selector");
+        ObjectNode quote = selectors.addObject();
+        quote.put("type", "TextQuoteSelector");
+        quote.put("exact", a.exact());
+        quote.put("prefix", a.prefix());
+        quote.put("suffix", a.suffix());
+        ObjectNode position = selectors.addObject();
+        position.put("type", "TextPositionSelector");
+        position.put("start", a.start());
+        position.put("end", a.end());
+        return n;
     }
 
     /** A document's record, with its cleaned text after the other fields when asked for. */

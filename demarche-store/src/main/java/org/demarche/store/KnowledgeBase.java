@@ -178,6 +178,14 @@ public final class KnowledgeBase {
                         Sql.doubleOrNull(rs, 11), issues.getOrDefault(rs.getLong(1), List.of()), null, null)));
     }
 
+    /** The ISO 3166-1 alpha-3 code of each workspace actor that is a state, from its merge key ("s:RUS"). */
+    public Map<Long, String> stateCodes() {
+        Map<Long, String> out = new HashMap<>();
+        query("SELECT actor_id, MIN(merge_key) FROM local_actor WHERE actor_id IS NOT NULL AND merge_key LIKE 's:%' "
+                + "GROUP BY actor_id", rs -> out.put(rs.getLong(1), rs.getString(2).substring(2)));
+        return out;
+    }
+
     public void forEachEvent(Consumer<Event> action) {
         Map<Long, List<RecordId>> actors = new HashMap<>();
         // a document stored by a run whose merge is still to come has local actors without an actor: left out

@@ -75,6 +75,10 @@ public final class TidyExporter {
     public static Map<String, Long> write(Path jsonl, Format format, Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, Table> tables = new LinkedHashMap<>();
+        for (String type : List.of("document", "actor", "statement", "stance", "event")) {
+            // every record type has its table, even a workspace without stances yet
+            tables.computeIfAbsent(tableOf(type), Table::new).types.put("id", "VARCHAR");
+        }
         // pass 1: the columns of every table, so that each CSV has one header
         forEachRecord(jsonl, r -> flatten(r, tables, false));
         Path csvDir = format == Format.CSV ? dir : Files.createTempDirectory(dir, ".tidy-");
@@ -137,6 +141,9 @@ public final class TidyExporter {
                 continue;
             }
             Table child = tables.computeIfAbsent(name + "_" + f.getKey(), Table::new);
+            // its key columns even while every list is empty, so that the table exists and reads back
+            child.types.putIfAbsent(owner, "VARCHAR");
+            child.types.putIfAbsent("rank", "BIGINT");
             int rank = 0;
             for (JsonNode item : f.getValue()) {
                 Map<String, JsonNode> c = new LinkedHashMap<>();

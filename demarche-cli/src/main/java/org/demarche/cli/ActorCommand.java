@@ -2,14 +2,16 @@ package org.demarche.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.demarche.server.Checks;
-import org.demarche.store.KnowledgeBase;
-import org.demarche.store.Questions;
+import org.demarche.questions.Checks;
+import org.demarche.model.Actor;
+import org.demarche.model.Role;
+import org.demarche.model.Stance;
+import org.demarche.model.Statement;
+import org.demarche.questions.Questions;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,39 +48,31 @@ final class ActorCommand implements Callable<Integer> {
         }
         Checks.range("--limit", limit, 1, Checks.MAX_ACTOR_STATEMENTS);
         try (Workspace ws = workspace.openForReading(spec)) {
-            KnowledgeBase.ActorRow a = Answers.actor(ws, String.join(" ", name), spec);
-            if (a == null) {
+            Actor found = Answers.actor(ws, String.join(" ", name), spec);
+            if (found == null) {
                 return 2;
             }
-            Map<Long, String> names = new LinkedHashMap<>();
-            ws.kb().forEachActor(x -> names.put(x.id(), x.name()));
-            List<KnowledgeBase.RoleRow> roles = ws.kb().roles().getOrDefault(a.id(), List.of());
-            List<Questions.Said> said = ws.questions().statements(a.id(), null, null, null, limit);
-            List<Questions.Position> positions = ws.questions().positions(a.id(), null);
-            Map<String, List<Questions.Position>> byIssue = new TreeMap<>();
-            positions.forEach(p -> byIssue.computeIfAbsent(p.issue(), k -> new ArrayList<>()).add(p));
+            Questions.ActorAnswer page = Questions.actorPage(ws, found.id(), limit).orElseThrow();
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("actor", a);
-                m.put("roles", roles.stream().map(r -> Map.of("title", r.title(), "of", r.ofActorId() == null ? "" : names.get(r.ofActorId()),
-                        "date", r.date() == null ? "" : r.date(), "doc", "d" + r.documentId(), "start", r.start(), "end", r.end())).toList());
-                m.put("statements", said);
-                m.put("positions", byIssue);
-                Answers.json(out, m);
+                Answers.json(out, page);
                 return 0;
             }
-            out.printf("a%d  %s (%s), %d mentions%n", a.id(), a.name(), a.kind(), a.mentions());
+            Actor a = page.actor();
+            List<Statement> said = page.statements();
+            Map<String, List<Stance>> byIssue = new TreeMap<>();
+            page.positions().forEach(p -> byIssue.computeIfAbsent(p.issue(), k -> new ArrayList<>()).add(p));
+            out.printf("%s  %s (%s), %d mentions%n", a.id(), a.name(), a.kind().label(), a.mentions());
             if (a.aliases().size() > 1) {
                 out.println("also: " + String.join("; ", a.aliases()));
             }
             out.println();
             out.println("Roles over time:");
-            if (roles.isEmpty()) {
+            if (a.roles().isEmpty()) {
                 out.println("  none found");
             }
-            for (KnowledgeBase.RoleRow r : roles) {
-                out.printf("  %s  %s%s  (d%d [%d-%d]: \"%s\")%n", r.date() == null ? "undated   " : r.date(), r.title(),
-                        r.ofActorId() == null ? "" : " of " + names.get(r.ofActorId()), r.documentId(), r.start(), r.end(),
+            for (Role r : a.roles()) {
+                out.printf("  %s  %s%s  (%s [%d-%d]: \"%s\")%n", r.from() == null ? "undated   " : r.from(), r.title(),
+                        r.of() == null ? "" : " of " + r.ofName(), r.doc(), r.start(), r.end(),
                         r.text() == null ? "" : r.text().replaceAll("\\s+", " "));
             }
             out.println();
@@ -88,15 +82,15 @@ final class ActorCommand implements Callable<Integer> {
             }
             byIssue.forEach((issue, list) -> {
                 StringBuilder sb = new StringBuilder("  " + issue + ":");
-                for (Questions.Position p : list) {
-                    sb.append(' ').append(p.date() == null ? "undated" : p.date()).append(' ').append(p.polarity())
+                for (Stance p : list) {
+                    sb.append(' ').append(p.date() == null ? "undated" : p.date()).append(' ').append(p.polarity().id())
                             .append(" (").append(p.file()).append(')').append(';');
                 }
                 out.println(sb.substring(0, sb.length() - 1));
             });
             out.println();
             out.println("Statements in time order (" + said.size() + (said.size() == limit ? ", --limit for more" : "") + "):");
-            for (Questions.Said s : said) {
+            for (Statement s : said) {
                 Answers.statement(out, s, 200);
             }
         }

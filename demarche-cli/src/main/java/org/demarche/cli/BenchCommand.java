@@ -41,7 +41,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STAGE", description = "What to measure: ingest (read, clean, store), "
             + "extract (the full pipeline, compared in the same run with CoreNLP's stock pipeline on the same documents) or "
-            + "serve (search and stance-matrix requests from concurrent clients on loopback, over --workspace).")
+            + "serve (search and stance-matrix requests from concurrent clients on loopback, over --workspace), "
+            + "network (discourse networks of all issues over --workspace) or export (JSON Lines, CSV, Parquet of --workspace).")
     String stage;
 
     @Option(names = "--stock-sample", paramLabel = "N", defaultValue = "20",
@@ -75,6 +76,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--heap-bound", paramLabel = "MB", defaultValue = "512", description = "With --hostile: the most heap in use allowed (default: ${DEFAULT-VALUE}).")
     long heapBound;
+
+    @Option(names = "--window", paramLabel = "SPEC", defaultValue = "3y/1y",
+            description = "With network: the time windows (default: ${DEFAULT-VALUE}).")
+    String window;
 
     @Option(names = "--corpus", paramLabel = "DIR", description = "The corpus folder (ingest, extract).")
     Path corpus;
@@ -111,11 +116,18 @@ final class BenchCommand implements Callable<Integer> {
             }
             return ServeBench.hostile(workspaceDir, clients, requests, slowSockets, flood, serverThreads, heapBound);
         }
+        if (stage.equals("network") || stage.equals("export")) {
+            if (workspaceDir == null || !Workspace.exists(workspaceDir)) {
+                System.err.println("demarche: bench " + stage + " needs --workspace with an ingested workspace");
+                return 2;
+            }
+            return stage.equals("network") ? NetworkBench.network(workspaceDir, window) : NetworkBench.export(workspaceDir);
+        }
         if (stage.equals("serve")) {
             return ServeBench.run(workspaceDir, clients, requests, warmup, codebookFile, serverThreads);
         }
         if (!stage.equals("ingest") && !stage.equals("extract")) {
-            System.err.println("demarche: unknown stage " + stage + " (ingest, extract or serve)");
+            System.err.println("demarche: unknown stage " + stage + " (ingest, extract, serve, network or export)");
             return 2;
         }
         if (corpus == null) {

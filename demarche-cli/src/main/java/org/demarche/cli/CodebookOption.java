@@ -2,7 +2,7 @@ package org.demarche.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.demarche.server.Codebooks;
+import org.demarche.questions.Codebooks;
 import org.demarche.stance.Codebook;
 import org.demarche.stance.CodebookException;
 import org.demarche.store.Workspace;

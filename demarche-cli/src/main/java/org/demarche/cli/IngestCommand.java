@@ -10,7 +10,7 @@ import org.demarche.ingest.ManifestException;
 import org.demarche.pipeline.IngestRunner;
 import org.demarche.pipeline.IngestSummary;
 import org.demarche.nlp.NlpExtractor;
-import org.demarche.server.Checks;
+import org.demarche.questions.Checks;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package org.demarche.cli;
 
-import org.demarche.server.Checks;
-import org.demarche.server.IssueQuestion;
+import org.demarche.questions.Checks;
+import org.demarche.questions.IssueQuestion;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

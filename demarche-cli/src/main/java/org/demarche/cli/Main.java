@@ -1,6 +1,6 @@
 package org.demarche.cli;
 
-import org.demarche.server.Checks;
+import org.demarche.questions.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "demarche 0.1.0",
         description = "Who said what, when, in which role, and where they stand: a source-linked record built from documents.",
-        subcommands = {IngestCommand.class, ExportCommand.class, SearchCommand.class, ActorsCommand.class, ActorCommand.class, StatementsCommand.class, TimelineCommand.class, ImportCommand.class, StancesCommand.class, ShiftsCommand.class, ServeCommand.class, BenchCommand.class, TextCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, ExportCommand.class, SearchCommand.class, ActorsCommand.class, ActorCommand.class, StatementsCommand.class, TimelineCommand.class, ImportCommand.class, StancesCommand.class, ShiftsCommand.class, NetworkCommand.class, ServeCommand.class, BenchCommand.class, TextCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -32,7 +32,7 @@ public final class Main {
     }
 
     private static final java.util.Set<String> QUESTIONS = java.util.Set.of("search", "actors", "actor", "statements",
-            "timeline", "stances", "shifts", "text");
+            "timeline", "stances", "shifts", "network", "text");
 
     private static int run(java.io.PrintWriter out, java.io.PrintWriter err, boolean mayRetry, boolean[] again,
                            String... args) {

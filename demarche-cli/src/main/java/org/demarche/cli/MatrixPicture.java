@@ -2,7 +2,8 @@ package org.demarche.cli;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongFunction;
+import java.util.function.Function;
+import org.demarche.model.RecordId;
 import org.demarche.model.Polarity;
 import org.demarche.stance.StanceTimeline.Cell;
 import org.demarche.stance.StanceTimeline.CellKind;
@@ -18,7 +19,8 @@ final class MatrixPicture {
     private static final int NAME_WIDTH = 220;
     private static final int HEADER = 70;
 
-    static String svg(String title, List<String> periods, Map<Long, Map<String, Cell>> rows, LongFunction<String> names) {
+    static String svg(String title, List<String> periods, Map<RecordId, Map<String, Cell>> rows,
+                      Function<RecordId, String> names) {
         int width = NAME_WIDTH + periods.size() * CELL + 20;
         int height = HEADER + rows.size() * CELL + 60;
         StringBuilder sb = new StringBuilder();
@@ -32,7 +34,7 @@ final class MatrixPicture {
                     .append(") rotate(-60)\" font-size=\"11\">").append(escape(periods.get(i))).append("</text>\n");
         }
         int r = 0;
-        for (Map.Entry<Long, Map<String, Cell>> row : rows.entrySet()) {
+        for (Map.Entry<RecordId, Map<String, Cell>> row : rows.entrySet()) {
             int y = HEADER + r * CELL;
             String name = names.apply(row.getKey());
             sb.append("<text x=\"").append(NAME_WIDTH - 8).append("\" y=\"").append(y + CELL / 2 + 4)

@@ -1,7 +1,5 @@
 package org.demarche.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -10,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.demarche.search.SearchIndex;
-import org.demarche.server.Checks;
+import org.demarche.questions.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +59,15 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip (paging), 0 to 10,000.")
     int offset;
 
+    @Option(names = "--from", paramLabel = "DATE", description = "Said or published on or after (ISO: 2008, 2008-02, 2008-02-17).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Said or published on or before.")
+    String to;
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance (default) or date.")
+    String sort;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -76,6 +83,8 @@ final class SearchCommand implements Callable<Integer> {
         years.forEach(y -> Checks.year("--year", y));
         Checks.range("--limit", limit, 1, SearchIndex.MAX_LIMIT);
         Checks.range("--offset", offset, 0, SearchIndex.MAX_OFFSET);
+        Checks.dates("--from", from, "--to", to);
+        Checks.oneOf("--sort", sort, List.of("relevance", "date"));
         SearchIndex.Result r;
         try (Workspace ws = workspace.openForReading(spec)) {
             issues.forEach(i -> Checks.issue("--issue", ws, i));
@@ -108,13 +117,14 @@ final class SearchCommand implements Callable<Integer> {
         put(filters, "year", years);
         put(filters, "publisher", publishers);
         try (SearchIndex index = SearchIndex.open(ws)) {
-            return index.search(new SearchIndex.Request(String.join(" ", query), filters, limit, offset));
+            return index.search(new SearchIndex.Request(String.join(" ", query), filters, limit, offset,
+                    Checks.date("--from", from), Checks.date("--to", to), sort.equals("date")));
         }
     }
 
     private int print(PrintWriter out, SearchIndex.Result r) throws IOException {
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            Answers.json(out, r);
             return 0;
         }
         boolean tty = "1".equals(System.getenv("DEMARCHE_TTY"));
@@ -123,7 +133,7 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%,d hits%s%n", r.total(), range);
         for (SearchIndex.Hit h : r.hits()) {
             out.println();
-            String who = h.speaker() != null ? h.speaker() + " (" + h.kind() + ")" : "document";
+            String who = h.speakerName() != null ? h.speakerName() + " (" + h.kind() + ")" : "document";
             out.printf("%s  %s  %s  %s%s%n", h.id(), h.date() == null ? "undated" : h.date(), who, h.file(),
                     h.type().equals("statement") ? " [" + h.start() + "-" + h.end() + "]" : "");
             out.println("  " + (tty ? h.snippet().marked("\033[1m", "\033[0m") : h.snippet().marked("[", "]")));

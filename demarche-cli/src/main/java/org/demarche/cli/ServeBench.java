@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.demarche.model.RecordId;
 import org.demarche.server.ApiServer;
-import org.demarche.server.Codebooks;
+import org.demarche.questions.Codebooks;
 import org.demarche.server.HostileLoad;
 import org.demarche.stance.Codebook;
 import org.demarche.store.Workspace;
@@ -43,7 +44,7 @@ final class ServeBench {
                     + "%,d distinct URLs, max heap %d MB, bound %d MB%n", wsDir, ws.documentCount(), clients, requests,
                     slowSockets, flood, Runtime.getRuntime().maxMemory() >> 20, heapBoundMb);
             HostileLoad.Figures f = HostileLoad.run(server.port(), new HostileLoad.Plan(clients, requests, slowSockets,
-                    flood, "d" + ws.largestDocumentId(), 300));
+                    flood, RecordId.document(ws.largestDocumentId()).toString(), 300));
             System.out.println(f.describe());
             boolean ok = f.answersAfter() && f.searchFailures() == 0 && f.heapPeakMb() <= heapBoundMb
                     && f.p(f.hostile(), 0.95) <= 2 * f.p(f.quiet(), 0.95);

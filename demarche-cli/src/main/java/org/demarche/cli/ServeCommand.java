@@ -3,7 +3,7 @@ package org.demarche.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.demarche.server.ApiServer;
-import org.demarche.server.Checks;
+import org.demarche.questions.Checks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

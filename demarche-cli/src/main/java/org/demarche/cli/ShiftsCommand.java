@@ -1,14 +1,12 @@
 package org.demarche.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.demarche.stance.StanceTimeline.Point;
-import org.demarche.server.IssueQuestion;
+import org.demarche.model.Stance;
+import org.demarche.questions.IssueQuestion;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,12 +44,11 @@ final class ShiftsCommand implements Callable<Integer> {
             }
             List<Map<String, Object>> records = q.shiftsJson(ws, options.years);
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                        Map.of("issue", options.issue, "label", q.label, "shifts", records)));
+                Answers.json(out, Map.of("issue", options.issue, "label", q.label, "shifts", records));
                 return 0;
             }
             out.println(q.label + " (" + options.issue + "): " + records.size() + (records.size() == 1 ? " shift" : " shifts")
-                    + " among " + q.points.stream().map(Point::actor).distinct().count() + " actors");
+                    + " among " + q.points.stream().map(Stance::actor).distinct().count() + " actors");
             for (Map<String, Object> r : records) {
                 @SuppressWarnings("unchecked") Map<String, Object> from = (Map<String, Object>) r.get("from");
                 @SuppressWarnings("unchecked") Map<String, Object> to = (Map<String, Object>) r.get("to");
@@ -69,7 +66,7 @@ final class ShiftsCommand implements Callable<Integer> {
         out.printf("  %s %s, %s (confidence %.2f)%n", label, m.get("polarity"), m.get("date"), (Double) m.get("confidence"));
         if (m.containsKey("statement")) {
             String text = String.valueOf(m.get("text")).replaceAll("\\s+", " ");
-            out.printf("         %s, %s [%s-%s]: deciding words \"%s\"%n", m.get("doc"), m.get("speaker"), m.get("start"),
+            out.printf("         %s, %s [%s-%s]: deciding words \"%s\"%n", m.get("file"), m.get("speaker_name"), m.get("start"),
                     m.get("end"), m.get("cue"));
             out.printf("         \"%s\"%n", text.length() > 220 ? text.substring(0, 219) + "…" : text);
         }

@@ -1,7 +1,5 @@
 package org.demarche.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +11,9 @@ import java.util.concurrent.Callable;
 import org.demarche.stance.StanceTimeline.Cell;
 import org.demarche.stance.StanceTimeline.CellKind;
 import org.demarche.stance.StanceTimeline.Matrix;
-import org.demarche.server.Checks;
-import org.demarche.server.IssueQuestion;
+import org.demarche.model.RecordId;
+import org.demarche.questions.Checks;
+import org.demarche.questions.IssueQuestion;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,11 +62,10 @@ final class StancesCommand implements Callable<Integer> {
                 return 2;
             }
             Matrix m = q.matrix(options.years, kind);
-            Map<Long, Map<String, Cell>> rows = new LinkedHashMap<>();
+            Map<RecordId, Map<String, Cell>> rows = new LinkedHashMap<>();
             m.rows().entrySet().stream().limit(Math.max(1, limit)).forEach(e -> rows.put(e.getKey(), e.getValue()));
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(q.matrixJson(options.years, kind, limit)));
+                Answers.json(out, q.matrixJson(options.years, kind, limit));
             } else {
                 printGrid(out, q, m, rows);
             }
@@ -80,7 +78,7 @@ final class StancesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printGrid(PrintWriter out, IssueQuestion q, Matrix m, Map<Long, Map<String, Cell>> rows) {
+    private void printGrid(PrintWriter out, IssueQuestion q, Matrix m, Map<RecordId, Map<String, Cell>> rows) {
         boolean color = "1".equals(System.getenv("DEMARCHE_TTY"));
         out.println(q.label + " (" + q.issue + "): " + q.points.size() + " stances, " + m.rows().size() + " actors");
         if (rows.isEmpty()) {

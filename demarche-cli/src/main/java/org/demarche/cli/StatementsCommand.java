@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.demarche.server.Checks;
-import org.demarche.store.KnowledgeBase;
-import org.demarche.store.Questions;
+import org.demarche.questions.Checks;
+import org.demarche.model.Actor;
+import org.demarche.model.RecordId;
+import org.demarche.model.Statement;
+import org.demarche.questions.Questions;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,21 +55,21 @@ final class StatementsCommand implements Callable<Integer> {
         Checks.range("--limit", limit, 1, Checks.MAX_STATEMENTS);
         try (Workspace ws = workspace.openForReading(spec)) {
             Checks.issue("--issue", ws, issue);
-            Long actorId = null;
+            RecordId actorId = null;
             if (actor != null) {
-                KnowledgeBase.ActorRow a = Answers.actor(ws, actor, spec);
+                Actor a = Answers.actor(ws, actor, spec);
                 if (a == null) {
                     return 2;
                 }
                 actorId = a.id();
             }
-            List<Questions.Said> said = ws.questions().statements(actorId, issue, from, to, limit);
+            List<Statement> said = Questions.statements(ws, actorId, issue, from, to, limit);
             if (json) {
                 Answers.json(out, Map.of("statements", said));
                 return 0;
             }
             out.println(said.size() + (said.size() == 1 ? " statement" : " statements"));
-            for (Questions.Said s : said) {
+            for (Statement s : said) {
                 out.println();
                 Answers.statement(out, s, 400);
             }

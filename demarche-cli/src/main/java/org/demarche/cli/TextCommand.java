@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.demarche.model.Document;
-import org.demarche.store.StoredDocument;
+import org.demarche.model.RecordId;
+import org.demarche.model.StoredDocument;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +45,8 @@ final class TextCommand implements Callable<Integer> {
         }
         try (Workspace ws = workspace.openForReading(spec)) {
             List<StoredDocument> found = new ArrayList<>();
-            if (doc.matches("d\\d{1,18}")) {
-                ws.document(Long.parseLong(doc.substring(1))).ifPresent(found::add);
+            if (RecordId.is(RecordId.Type.DOCUMENT, doc)) {
+                ws.document(RecordId.parse(doc).number()).ifPresent(found::add);
             } else {
                 ws.forEachDocument(sd -> {
                     if (sd.document().file().equals(doc)) {
@@ -59,7 +60,7 @@ final class TextCommand implements Callable<Integer> {
                 return 2;
             }
             Document d = found.get(0).document();
-            d.warnings().forEach(w -> err.println("demarche: d" + found.get(0).id() + " " + d.file() + ": " + w));
+            d.warnings().forEach(w -> err.println("demarche: " + found.get(0).id() + " " + d.file() + ": " + w));
             out.print(original ? d.originalText() : d.cleanText());
             out.flush();
             return 0;

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.demarche.server.Checks;
-import org.demarche.store.KnowledgeBase;
-import org.demarche.store.Questions;
-import org.demarche.store.StanceTables;
+import org.demarche.questions.Checks;
+import org.demarche.model.Actor;
+import org.demarche.model.RecordId;
+import org.demarche.model.Stance;
+import org.demarche.model.Statement;
+import org.demarche.questions.Questions;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -48,55 +50,36 @@ final class TimelineCommand implements Callable<Integer> {
         }
         try (Workspace ws = workspace.openForReading(spec)) {
             Checks.issue("--issue", ws, subject.issue);
-            Long actorId = null;
+            RecordId actorId = null;
             if (subject.actor != null) {
-                KnowledgeBase.ActorRow a = Answers.actor(ws, subject.actor, spec);
+                Actor a = Answers.actor(ws, subject.actor, spec);
                 if (a == null) {
                     return 2;
                 }
                 actorId = a.id();
             }
-            List<Questions.Position> positions = ws.questions().positions(actorId, subject.issue);
+            Questions.TimelineAnswer timeline = Questions.timeline(ws, actorId, subject.issue);
+            if (json) {
+                Answers.json(out, timeline);
+                return 0;
+            }
+            List<Stance> positions = timeline.positions();
             // each position's strongest statement, read in one query per issue rather than one per position
             Map<String, List<Long>> firstByIssue = new LinkedHashMap<>();
             positions.forEach(p -> {
                 if (!p.evidence().isEmpty()) {
-                    firstByIssue.computeIfAbsent(p.issue(), k -> new ArrayList<>()).add(p.evidence().get(0));
+                    firstByIssue.computeIfAbsent(p.issue(), k -> new ArrayList<>()).add(p.evidence().get(0).number());
                 }
             });
-            Map<String, Map<Long, StanceTables.Evidence>> evidence = new LinkedHashMap<>();
+            Map<String, Map<Long, Statement>> evidence = new LinkedHashMap<>();
             firstByIssue.forEach((issue, ids) -> evidence.put(issue, ws.stances().evidence(ids, issue)));
-            Map<String, Object> doc = new LinkedHashMap<>();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Questions.Position p : positions) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("date", p.date());
-                r.put("actor", p.actor());
-                r.put("issue", p.issue());
-                r.put("polarity", p.polarity());
-                r.put("confidence", p.confidence());
-                r.put("doc", p.file());
-                if (!p.evidence().isEmpty()) {
-                    StanceTables.Evidence e = evidence.get(p.issue()).get(p.evidence().get(0));
-                    if (e != null) {
-                        r.put("statement", "s" + e.statementId());
-                        r.put("start", e.start());
-                        r.put("end", e.end());
-                        r.put("cue", e.cue());
-                    }
-                }
-                rows.add(r);
-            }
-            doc.put("timeline", rows);
-            if (json) {
-                Answers.json(out, doc);
-                return 0;
-            }
-            out.println(rows.size() + " positions" + (subject.actor != null ? " of " + subject.actor : " on " + subject.issue));
-            for (Map<String, Object> r : rows) {
-                out.printf("%-10s  %-24s  %-28s  %-7s  %s%s%n", r.get("date") == null ? "undated" : r.get("date"),
-                        StancesCommand.pad(String.valueOf(r.get("actor")), 23).strip(), r.get("issue"), r.get("polarity"),
-                        r.get("doc"), r.containsKey("cue") && r.get("cue") != null ? "  \"" + r.get("cue") + "\"" : "");
+            out.println(positions.size() + " positions" + (subject.actor != null ? " of " + subject.actor : " on " + subject.issue));
+            for (Stance p : positions) {
+                Statement e = p.evidence().isEmpty() ? null : evidence.get(p.issue()).get(p.evidence().get(0).number());
+                String cue = e == null || e.issues().isEmpty() ? null : e.issues().get(0).cue();
+                out.printf("%-10s  %-24s  %-28s  %-7s  %s%s%n", p.date() == null ? "undated" : p.date(),
+                        StancesCommand.pad(String.valueOf(p.actorName()), 23).strip(), p.issue(), p.polarity().id(),
+                        p.file(), cue != null ? "  \"" + cue + "\"" : "");
             }
         }
         return 0;

@@ -2,7 +2,7 @@ package org.demarche.cli;
 
 import java.nio.file.Path;
 import org.demarche.pipeline.KnowledgeBaseWriter;
-import org.demarche.server.Codebooks;
+import org.demarche.questions.Codebooks;
 import org.demarche.store.Workspace;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,10 @@
 package org.demarche.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.util.List;
 
 /**
@@ -17,23 +22,31 @@ import java.util.List;
  * @param warnings         what a reader should know about the text (kept, but doubtful)
  * @param offsets          maps cleanText offsets to originalText offsets
  */
+@JsonPropertyOrder({"file", "source", "metadata", "chars", "boilerplate_chars", "warnings", "sha256", "media_type",
+        "charset", "bytes"})
 public record Document(
         String file,
         String source,
-        String hash,
-        long sizeBytes,
+        @JsonProperty("sha256") String hash,
+        @JsonProperty("bytes") long sizeBytes,
         String mediaType,
         String charset,
-        DocumentMetadata metadata,
-        String originalText,
-        String cleanText,
+        @JsonUnwrapped DocumentMetadata metadata,
+        @JsonIgnore String originalText,
+        @JsonIgnore String cleanText,
         int boilerplateChars,
         List<String> warnings,
-        OffsetMap offsets) {
+        @JsonIgnore OffsetMap offsets) {
 
     public Document {
         warnings = List.copyOf(warnings);
         metadata = metadata == null ? DocumentMetadata.EMPTY : metadata;
+    }
+
+    /** How long the cleaned text is. */
+    @JsonProperty("chars")
+    public int chars() {
+        return cleanText.length();
     }
 
     /** The same document with one more warning. */

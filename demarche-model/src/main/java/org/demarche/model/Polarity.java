@@ -1,5 +1,8 @@
 package org.demarche.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** Where a statement or an actor stands on an issue (spec/CONTRACT.md section 3). */
@@ -7,10 +10,12 @@ public enum Polarity {
     SUPPORT, OPPOSE, NEUTRAL;
 
     /** The lower-case name the export and the database use. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static Polarity parse(String s) {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
     }

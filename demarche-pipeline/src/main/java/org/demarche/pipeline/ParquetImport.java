@@ -1,11 +1,11 @@
 package org.demarche.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +24,7 @@ import org.demarche.model.Extraction;
 import org.demarche.model.OffsetMap;
 import org.demarche.model.StatementKind;
 import org.demarche.stance.Codebook;
+import org.demarche.store.Sql;
 import org.demarche.store.Workspace;
 
 /**
@@ -46,28 +47,37 @@ public final class ParquetImport {
             throw new IOException(dir + ": no documents table (documents/*.parquet): is this the Spark job's output?");
         }
         long t0 = System.nanoTime();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+        // a table that cannot be read is the user's to fix (exit 2, with the reason); a row that cannot be read
+        // half way is a failed run
+        Sql.Failure unreadable = (what, e) -> new UncheckedIOException(new IOException("cannot read " + dir + ": "
+                + e.getMessage(), e));
+        try (Sql setup = Sql.connect("jdbc:duckdb:", unreadable)) {
+            Sql rows = setup.failing((what, e) -> new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e));
             KnowledgeBaseWriter writer = new KnowledgeBaseWriter(ws, options, true, codebook);
-            try (Rows failures = new Rows(db, dir, "failures", "source, reason", "source")) {
+            try (Rows failures = new Rows(setup, dir, "failures", "source, reason", "source")) {
                 while (failures.next()) {
-                    listener.fileFailed(Path.of(failures.rs.getString(1)), failures.rs.getString(2));
+                    listener.fileFailed(Path.of(failures.string(1)), failures.string(2));
                 }
             }
-            try (Rows count = new Rows(db, dir, "documents", "count(*) AS n", "1")) {
+            try (Rows count = new Rows(setup, dir, "documents", "count(*) AS n", "1")) {
                 count.next();
-                listener.started(count.rs.getInt(1), 0);
+                listener.started(setup.run("count documents", c -> count.rs.getInt(1)), 0);
             }
             int total = 0;
             long bytes = 0;
             // in source order, as a one-thread ingest stores files, so that the two give the same ids
-            try (Rows docs = new Rows(db, dir, "documents", "*", "source");
-                    Rows actors = new Rows(db, dir, "actors", "*", "source, n");
-                    Rows mentions = new Rows(db, dir, "mentions", "*", "source, n");
-                    Rows statements = new Rows(db, dir, "statements", "*", "source, n");
-                    Rows roles = new Rows(db, dir, "roles", "*", "source, n");
-                    Rows events = new Rows(db, dir, "events", "*", "source, n")) {
+            try (Rows docs = new Rows(setup, dir, "documents", "*", "source");
+                    Rows actors = new Rows(setup, dir, "actors", "*", "source, n");
+                    Rows mentions = new Rows(setup, dir, "mentions", "*", "source, n");
+                    Rows statements = new Rows(setup, dir, "statements", "*", "source, n");
+                    Rows roles = new Rows(setup, dir, "roles", "*", "source, n");
+                    Rows events = new Rows(setup, dir, "events", "*", "source, n")) {
+                for (Rows t : List.of(docs, actors, mentions, statements, roles, events)) {
+                    t.sql = rows;
+                }
                 while (docs.next()) {
-                    KnowledgeBaseWriter.Entry e = entry(docs.rs, actors, mentions, statements, roles, events);
+                    KnowledgeBaseWriter.Entry e = rows.run("read a document",
+                            c -> entry(docs.rs, actors, mentions, statements, roles, events));
                     CorpusReader.Read r = (CorpusReader.Read) e.source();
                     total++;
                     IngestListener.Outcome outcome = writer.write(e, listener);
@@ -79,8 +89,8 @@ public final class ParquetImport {
             }
             writer.finish(listener);
             return writer.summary(total, 0, 0, bytes, Duration.ofNanos(System.nanoTime() - t0));
-        } catch (SQLException e) {
-            throw new IOException("cannot read " + dir + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -156,29 +166,30 @@ public final class ParquetImport {
     private static final class Rows implements AutoCloseable {
         final ResultSet rs;
         private final Statement statement;
+        /** How its reads fail: while setting up, a table that cannot be read; then, a failed run. */
+        Sql sql;
         private boolean onRow;
         private boolean started;
 
-        Rows(Connection db, Path dir, String table, String columns, String order) throws SQLException, IOException {
-            statement = db.createStatement();
+        Rows(Sql sql, Path dir, String table, String columns, String order) throws IOException {
+            this.sql = sql;
             List<Path> files = parquetFiles(dir.resolve(table));
-            if (files.isEmpty()) {
-                rs = statement.executeQuery("SELECT NULL AS source WHERE false");
-            } else {
-                StringBuilder list = new StringBuilder();
-                for (Path f : files) {
-                    list.append(list.length() == 0 ? "" : ", ").append('\'').append(f.toString().replace("'", "''")).append('\'');
-                }
-                rs = statement.executeQuery("SELECT " + columns + " FROM read_parquet([" + list + "]) ORDER BY " + order);
+            StringBuilder list = new StringBuilder();
+            for (Path f : files) {
+                list.append(list.length() == 0 ? "" : ", ").append('\'').append(f.toString().replace("'", "''")).append('\'');
             }
+            String query = files.isEmpty() ? "SELECT NULL AS source WHERE false"
+                    : "SELECT " + columns + " FROM read_parquet([" + list + "]) ORDER BY " + order;
+            statement = sql.run("open table " + table, Connection::createStatement);
+            rs = sql.run("read table " + table, c -> statement.executeQuery(query));
         }
 
         boolean next() {
-            try {
-                return rs.next();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            return sql.run("read a row", c -> rs.next());
+        }
+
+        String string(int column) {
+            return sql.run("read a row", c -> rs.getString(column));
         }
 
         /** The rows whose source is this one; the tables are sorted alike, so no row is passed over twice. */
@@ -195,15 +206,13 @@ public final class ParquetImport {
 
                 @Override
                 public boolean hasNext() {
-                    try {
+                    return sql.run("read a row", c -> {
                         if (handedOut) {
                             onRow = rs.next();
                             handedOut = false;
                         }
                         return onRow && source.equals(rs.getString("source"));
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    });
                 }
 
                 @Override
@@ -218,8 +227,11 @@ public final class ParquetImport {
         }
 
         @Override
-        public void close() throws SQLException {
-            statement.close();
+        public void close() {
+            sql.run("close", c -> {
+                statement.close();
+                return null;
+            });
         }
     }
 

@@ -3,21 +3,22 @@ package org.demarche.pipeline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.demarche.model.RecordId;
+import org.demarche.model.Stance;
+import org.demarche.model.Statement;
 import org.demarche.stance.Codebook;
 import org.demarche.stance.StanceAggregator;
 import org.demarche.stance.StanceDetector;
 import org.demarche.stance.StanceDetector.Finding;
 import org.demarche.store.StanceTables;
 import org.demarche.store.StanceTables.Input;
-import org.demarche.store.StanceTables.IssueRow;
-import org.demarche.store.StanceTables.StanceRow;
 import org.demarche.store.Workspace;
 
 /**
@@ -95,33 +96,24 @@ public final class StanceStage {
         return done;
     }
 
-    private record Result(long documentId, List<IssueRow> issues, List<StanceRow> stances) {}
+    /** A document's statements with what they say on the issues, and its stances (each actor the document's own). */
+    private record Result(long documentId, List<Statement> found, List<Stance> stances) {}
 
     private Result compute(Input in) {
-        List<StanceDetector.StatementSpan> spans = new ArrayList<>();
-        Map<Long, StanceAggregator.Said> said = new HashMap<>();
-        for (StanceTables.StatementSpan s : in.statements()) {
-            if (s.speaker() == null) {
-                continue; // no one to hold the position
-            }
-            spans.add(new StanceDetector.StatementSpan(s.id(), s.start(), s.end(), s.cue()));
-            said.put(s.id(), new StanceAggregator.Said(s.id(), s.speaker(), s.date(), s.cue() != null));
-        }
-        List<Finding> findings = detector.detect(in.text(), spans);
-        List<IssueRow> issues = new ArrayList<>();
+        // a statement without a speaker has no one to hold the position
+        List<Statement> spoken = in.statements().stream().filter(s -> s.speaker() != null).toList();
+        List<Finding> findings = detector.detect(in.text(), spoken);
+        Map<RecordId, List<Statement.Issue>> readings = new LinkedHashMap<>();
         for (Finding f : findings) {
-            issues.add(new IssueRow(f.statement(), f.issue(), f.polarity().id(), f.confidence(), f.support(),
-                    f.oppose(), f.cue()));
+            readings.computeIfAbsent(f.statement(), k -> new ArrayList<>()).add(f.reading());
         }
-        List<StanceRow> stances = new ArrayList<>();
-        for (StanceAggregator.Stance s : StanceAggregator.aggregate(findings, said, in.speaksFor(), in.published())) {
-            stances.add(new StanceRow(s.actor(), s.issue(), s.polarity().id(), s.date(), s.confidence(),
-                    s.support(), s.oppose(), s.evidence()));
-        }
-        return new Result(in.documentId(), issues, stances);
+        List<Statement> found = spoken.stream().filter(s -> readings.containsKey(s.id()))
+                .map(s -> s.withIssues(readings.get(s.id()))).toList();
+        return new Result(in.documentId(), found, StanceAggregator.aggregate(findings, spoken, in.speaksFor(),
+                in.published()));
     }
 
     private static void store(StanceTables tables, Result r, String fingerprint) {
-        tables.replace(r.documentId(), r.issues(), r.stances(), fingerprint);
+        tables.replace(r.documentId(), r.found(), r.stances(), fingerprint);
     }
 }

@@ -10,7 +10,7 @@ import org.demarche.ingest.Corpora;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
 import org.demarche.nlp.NlpExtractor;
-import org.demarche.store.StoredDocument;
+import org.demarche.model.StoredDocument;
 import org.demarche.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

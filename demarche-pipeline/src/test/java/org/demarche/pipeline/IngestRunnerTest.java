@@ -19,7 +19,7 @@ import java.util.Random;
 import org.demarche.export.JsonlExporter;
 import org.demarche.ingest.DocumentIngester;
 import org.demarche.ingest.Manifest;
-import org.demarche.store.StoredDocument;
+import org.demarche.model.StoredDocument;
 import org.demarche.store.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

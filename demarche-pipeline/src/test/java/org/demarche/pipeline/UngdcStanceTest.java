@@ -56,7 +56,7 @@ class UngdcStanceTest {
             new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults(), new NlpExtractor(), 300_000)
                     .withStances(Codebook.read(shared().resolve("eval/codebook.yml")))
                     .run(files, Manifest.read(Corpora.ungdc().resolve("manifest.csv")), new IngestListener() {});
-            ws.kb().forEachStatement(s -> statementIds.add(s.id()));
+            ws.kb().forEachStatement(s -> statementIds.add(s.id().number()));
             export = tmp.resolve("ungdc.jsonl");
             try (OutputStream out = Files.newOutputStream(export)) {
                 new JsonlExporter(false).export(ws, out);
@@ -146,7 +146,7 @@ class UngdcStanceTest {
             assertEquals(27, redone);
             assertEquals(0, stage.run(new IngestListener() {}), "a second run finds nothing to redo");
             Set<Long> after = new HashSet<>();
-            ws.kb().forEachStatement(s -> after.add(s.id()));
+            ws.kb().forEachStatement(s -> after.add(s.id().number()));
             assertEquals(statementIds, after, "statements are kept as they were");
             Set<String> issues = new HashSet<>();
             ws.stances().forEachStance(null, t -> issues.add(t.issue()));

@@ -19,6 +19,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -59,14 +60,21 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.demarche.model.DocumentMetadata;
+import org.demarche.model.RecordId;
+import org.demarche.model.Statement;
 import org.demarche.store.KnowledgeBase;
-import org.demarche.store.StanceTables;
 import org.demarche.store.Workspace;
 
 /**
@@ -87,7 +95,7 @@ public final class SearchIndex implements Closeable {
             "date", "start", "end");
 
     /** Bump when what is indexed, or how, changes: the index is rebuilt. */
-    private static final String INDEX_VERSION = "index-5";
+    private static final String INDEX_VERSION = "index-6"; // 6: dates a range and a sort can read
     /** Text with offsets in the postings: the highlighter reads them instead of analysing every hit again. */
     private static final FieldType TEXT_INDEXED = textWithOffsets();
     private static final String SNIPPET_FIELD = "snippet_source";
@@ -114,7 +122,13 @@ public final class SearchIndex implements Closeable {
      * What to look for: free text (Lucene query syntax, "phrases" included) and facet filters.
      * A limit or offset out of bounds is an IllegalArgumentException naming the bound.
      */
-    public record Request(String text, Map<String, List<String>> filters, int limit, int offset) {
+    public record Request(String text, Map<String, List<String>> filters, int limit, int offset, String from, String to,
+                          boolean byDate) {
+        /** Any date, by relevance. */
+        public Request(String text, Map<String, List<String>> filters, int limit, int offset) {
+            this(text, filters, limit, offset, null, null, false);
+        }
+
         public Request {
             filters = filters == null ? Map.of() : filters;
             if (limit < 1 || limit > MAX_LIMIT) {
@@ -127,8 +141,8 @@ public final class SearchIndex implements Closeable {
     }
 
     /** One hit: a statement ("s12") or a document ("d3"), with its snippet and the matched words' spans in it. */
-    public record Hit(String id, String type, String doc, String file, String title, String speaker, String speakerId,
-                      String kind, String date, int start, int end, float score, Snippet snippet) {}
+    public record Hit(RecordId id, String type, RecordId doc, String file, String title, RecordId speaker,
+                      String speakerName, String kind, String date, int start, int end, float score, Snippet snippet) {}
 
     /** Facet value and count. */
     public record Count(String value, long count) {}
@@ -281,61 +295,58 @@ public final class SearchIndex implements Closeable {
         int[] count = {0};
         try (Directory dir = FSDirectory.open(path); IndexWriter w = new IndexWriter(dir, iwc)) {
             KnowledgeBase kb = ws.kb();
-            Map<Long, String> names = new HashMap<>();
+            Map<RecordId, String> names = new HashMap<>();
             kb.forEachActor(a -> names.put(a.id(), a.name()));
             Map<Long, List<Long>> docActors = kb.actorIdsByDocument();
-            Map<Long, List<StanceTables.IssueRow>> issues = ws.stances().issuesByStatement();
-            Map<Long, DocumentMetadata> meta = new HashMap<>();
-            Map<Long, String> files = new HashMap<>();
-            Map<Long, Set<String>> docIssues = new HashMap<>();
+            Map<RecordId, DocumentMetadata> meta = new HashMap<>();
+            Map<RecordId, String> files = new HashMap<>();
             ws.forEachDocument(sd -> {
                 DocumentMetadata m = sd.document().metadata();
                 meta.put(sd.id(), m);
                 files.put(sd.id(), sd.document().file());
                 Document d = new Document();
-                d.add(new StringField("id", "d" + sd.id(), Field.Store.YES));
-                d.add(new StoredField("doc", "d" + sd.id()));
+                d.add(new StringField("id", sd.id().toString(), Field.Store.YES));
+                d.add(new StoredField("doc", sd.id().toString()));
                 d.add(new StoredField("file", sd.document().file()));
                 store(d, "title", m.title());
-                store(d, "date", m.published());
+                date(d, m.published());
                 addText(d, sd.document().cleanText());
                 d.add(new SortedSetDocValuesFacetField("type", "document"));
                 facet(d, "year", year(m.published()));
                 facet(d, "publisher", m.publisher());
-                for (long a : docActors.getOrDefault(sd.id(), List.of())) {
-                    facet(d, "actor", names.get(a));
+                for (long a : docActors.getOrDefault(sd.id().number(), List.of())) {
+                    facet(d, "actor", names.get(RecordId.actor(a)));
                 }
                 write(w, config, d);
                 count[0]++;
             });
             kb.forEachStatement(s -> {
-                DocumentMetadata m = meta.getOrDefault(s.documentId(), DocumentMetadata.EMPTY);
+                DocumentMetadata m = meta.getOrDefault(s.doc(), DocumentMetadata.EMPTY);
                 Document d = new Document();
-                d.add(new StringField("id", "s" + s.id(), Field.Store.YES));
-                d.add(new StoredField("doc", "d" + s.documentId()));
-                d.add(new StoredField("file", files.getOrDefault(s.documentId(), "")));
+                d.add(new StringField("id", s.id().toString(), Field.Store.YES));
+                d.add(new StoredField("doc", s.doc().toString()));
+                d.add(new StoredField("file", files.getOrDefault(s.doc(), "")));
                 store(d, "title", m.title());
                 String date = s.date() != null ? s.date() : m.published();
-                store(d, "date", date);
+                date(d, date);
                 addText(d, s.text());
                 d.add(new StoredField("start", s.start()));
                 d.add(new StoredField("end", s.end()));
                 d.add(new SortedSetDocValuesFacetField("type", "statement"));
-                facet(d, "kind", s.kind());
-                store(d, "kind", s.kind());
+                facet(d, "kind", s.kind().id());
+                store(d, "kind", s.kind().id());
                 facet(d, "year", year(date));
                 facet(d, "publisher", m.publisher());
-                if (s.speakerId() != null) {
-                    store(d, "speaker", names.get(s.speakerId()));
-                    d.add(new StoredField("speaker_id", "a" + s.speakerId()));
-                    facet(d, "actor", names.get(s.speakerId()));
+                if (s.speaker() != null) {
+                    store(d, "speaker", names.get(s.speaker()));
+                    d.add(new StoredField("speaker_id", s.speaker().toString()));
+                    facet(d, "actor", names.get(s.speaker()));
                 }
                 Set<String> stances = new LinkedHashSet<>();
-                for (StanceTables.IssueRow i : issues.getOrDefault(s.id(), List.of())) {
+                for (Statement.Issue i : s.issues()) {
                     facet(d, "issue", i.issue());
-                    stances.add(i.polarity());
-                    facet(d, "position", i.issue() + ":" + i.polarity());
-                    docIssues.computeIfAbsent(s.documentId(), k -> new LinkedHashSet<>()).add(i.issue());
+                    stances.add(i.polarity().id());
+                    facet(d, "position", i.issue() + ":" + i.polarity().id());
                 }
                 stances.forEach(p -> facet(d, "stance", p));
                 write(w, config, d);
@@ -378,6 +389,15 @@ public final class SearchIndex implements Closeable {
             w.addDocument(config.build(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A date stored for the hit, as a term for date ranges and as a sort key (ISO text sorts as time does). */
+    private static void date(Document d, String iso) {
+        if (iso != null && !iso.isBlank()) {
+            d.add(new StoredField("date", iso));
+            d.add(new StringField("date_key", iso, Field.Store.NO));
+            d.add(new SortedDocValuesField("date_sort", new BytesRef(iso)));
         }
     }
 
@@ -490,7 +510,14 @@ public final class SearchIndex implements Closeable {
         SortedSetDocValuesReaderState facetState = searcher.facetState;
         try {
             Query base = parse(r.text());
-            DrillDownQuery q = new DrillDownQuery(config, base);
+            Query dated = base;
+            if (r.from() != null || r.to() != null) {
+                // ISO prefixes, inclusive: from 2007 to 2008 takes every date of both years
+                dated = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
+                        .add(TermRangeQuery.newStringRange("date_key", r.from(), r.to() == null ? null : r.to() + "\uffff",
+                                true, true), BooleanClause.Occur.FILTER).build();
+            }
+            DrillDownQuery q = new DrillDownQuery(config, dated);
             r.filters().forEach((dim, values) -> {
                 if (!FACETS.contains(dim)) {
                     throw new IllegalArgumentException("no facet '" + dim + "'; facets are " + FACETS);
@@ -501,8 +528,15 @@ public final class SearchIndex implements Closeable {
             });
             // counting facets over tens of thousands of hits was most of a slow search's time: past FACET_SAMPLE
             // hits they are counted on a random sample (fixed seed: a query always gives the same counts), scaled up
-            TopScoreDocCollector topCollector = TopScoreDocCollector.create(Math.max(1, r.offset() + r.limit()),
-                    Integer.MAX_VALUE);
+            TopDocsCollector<?> topCollector;
+            if (r.byDate()) {
+                SortField date = new SortField("date_sort", SortField.Type.STRING);
+                date.setMissingValue(SortField.STRING_LAST);
+                topCollector = TopFieldCollector.create(new Sort(date, SortField.FIELD_SCORE),
+                        Math.max(1, r.offset() + r.limit()), Integer.MAX_VALUE);
+            } else {
+                topCollector = TopScoreDocCollector.create(Math.max(1, r.offset() + r.limit()), Integer.MAX_VALUE);
+            }
             RandomSamplingFacetsCollector fc = new RandomSamplingFacetsCollector(FACET_SAMPLE, 17L);
             searcher.search(q, MultiCollector.wrap(topCollector, fc));
             TopDocs top = topCollector.topDocs();
@@ -547,8 +581,10 @@ public final class SearchIndex implements Closeable {
                 Document d = searcher.storedFields().document(ids[i], HIT_FIELDS);
                 Snippet snip = snippets[i] instanceof Snippet hl ? hl : Snippet.head(snippetSource(reader, ids[i]), 240);
                 boolean statement = d.get("id").startsWith("s");
-                hits.add(new Hit(d.get("id"), statement ? "statement" : "document", d.get("doc"), d.get("file"),
-                        d.get("title"), d.get("speaker"), d.get("speaker_id"), d.get("kind"), d.get("date"),
+                hits.add(new Hit(RecordId.parse(d.get("id")), statement ? "statement" : "document",
+                        RecordId.parse(d.get("doc")), d.get("file"), d.get("title"),
+                        d.get("speaker_id") == null ? null : RecordId.parse(d.get("speaker_id")), d.get("speaker"),
+                        d.get("kind"), d.get("date"),
                         statement ? d.getField("start").numericValue().intValue() : 0,
                         statement ? d.getField("end").numericValue().intValue() : 0, page[i].score, snip));
             }

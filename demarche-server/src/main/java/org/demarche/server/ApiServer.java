@@ -31,12 +31,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.demarche.model.DocumentMetadata;
+import org.demarche.model.Json;
+import org.demarche.model.RecordId;
+import org.demarche.questions.Checks;
+import org.demarche.questions.Codebooks;
+import org.demarche.questions.IssueQuestion;
+import org.demarche.questions.Questions;
 import org.demarche.search.SearchIndex;
 import org.demarche.stance.Codebook;
-import org.demarche.store.KnowledgeBase;
-import org.demarche.store.Questions;
-import org.demarche.store.StoredDocument;
+import org.demarche.questions.NetworkQuestion;
+import org.demarche.store.Overview;
 import org.demarche.store.Workspace;
 
 /**
@@ -57,24 +61,32 @@ public final class ApiServer implements AutoCloseable {
             "/", new String[] {"web/index.html", "text/html; charset=utf-8"},
             "/app.js", new String[] {"web/app.js", "text/javascript; charset=utf-8"},
             "/app.css", new String[] {"web/app.css", "text/css; charset=utf-8"},
+            "/workbench.js", new String[] {"web/workbench.js", "text/javascript; charset=utf-8"},
+            "/cytoscape.js", new String[] {"/META-INF/resources/webjars/cytoscape/3.33.1/dist/cytoscape.min.js", "text/javascript; charset=utf-8"},
             "/uplot.js", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "text/javascript; charset=utf-8"},
             "/uplot.css", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css", "text/css; charset=utf-8"},
             "/api/openapi.json", new String[] {"openapi.json", "application/json; charset=utf-8"});
 
     private static final Pattern ID = Pattern.compile("[adst]\\d{1,18}");
     private static final Pattern ISSUE = Pattern.compile("[a-z0-9-]{1,255}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** The parameters each route reads: answers are cached under these alone, so made-up ones cannot fill the cache. */
-    private static final Map<String, List<String>> PARAMS = Map.of(
-            "search", searchParams(),
-            "issues", List.of(),
-            "stances", List.of("issue", "years", "kind", "limit", "min_confidence"),
-            "shifts", List.of("issue", "years", "min_confidence"),
-            "actors", List.of("kind", "name", "limit"),
-            "statements", List.of("actor", "issue", "from", "to", "limit"),
-            "timeline", List.of("actor", "issue"),
-            "documents", List.of());
+    private static final List<String> NETWORK_PARAMS = List.of("issue", "all", "type", "normalize", "level", "window",
+            "from", "to", "min_confidence");
+    private static final Map<String, List<String>> PARAMS = Map.ofEntries(
+            Map.entry("search", searchParams()),
+            Map.entry("issues", List.of()),
+            Map.entry("stances", List.of("issue", "years", "kind", "limit", "min_confidence")),
+            Map.entry("shifts", List.of("issue", "years", "min_confidence")),
+            Map.entry("actors", List.of("kind", "name", "limit")),
+            Map.entry("statements", List.of("actor", "issue", "from", "to", "limit", "ids")),
+            Map.entry("timeline", List.of("actor", "issue")),
+            Map.entry("documents", List.of("publisher", "from", "to", "limit", "offset")),
+            Map.entry("overview", List.of()),
+            Map.entry("network", NETWORK_PARAMS),
+            Map.entry("network.graphml", NETWORK_PARAMS),
+            Map.entry("network.gexf", NETWORK_PARAMS));
     /** What the answer cache may hold, in bytes: a 1 MB document asked for under many URLs stays one entry's worth. */
     static final long CACHE_BYTES = 32L << 20;
     /**
@@ -89,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
     static final int IDLE_SECONDS = 30;
 
     private static List<String> searchParams() {
-        List<String> p = new ArrayList<>(List.of("q", "limit", "offset"));
+        List<String> p = new ArrayList<>(List.of("q", "limit", "offset", "from", "to", "sort"));
         p.addAll(SearchIndex.FACETS);
         return List.copyOf(p);
     }
@@ -399,7 +411,11 @@ public final class ApiServer implements AutoCloseable {
             if (body == null) {
                 body = inSession(s -> {
                     try {
-                        return JSON.writeValueAsBytes(answer(s, route, q));
+                        Object answer = answer(s, route, q);
+                        if (answer instanceof Download d) {
+                            return d.bytes();
+                        }
+                        return JSON.writeValueAsBytes(answer);
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException(e);
                     }
@@ -410,7 +426,13 @@ public final class ApiServer implements AutoCloseable {
                     cache.put(key, body);
                 }
             }
-            send(ex, 200, "application/json; charset=utf-8", body);
+            if (route.startsWith("network.")) {
+                // a network file, for Gephi (GEXF) or Cytoscape (GraphML): saved, not shown
+                ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + route + "\"");
+                send(ex, 200, "application/xml; charset=utf-8", body);
+            } else {
+                send(ex, 200, "application/json; charset=utf-8", body);
+            }
         } catch (BadRequest e) {
             sendError(ex, e.status, e.getMessage());
         } catch (Checks.Refused e) {
@@ -438,8 +460,11 @@ public final class ApiServer implements AutoCloseable {
                         filters.put(dim, searchFilter(ws, dim, List.of(q.get(dim).split("\\|"))));
                     }
                 }
+                Checks.dates("from", q.get("from"), "to", q.get("to"));
+                String sort = Checks.oneOf("sort", q.get("sort"), List.of("relevance", "date"));
                 return index.search(new SearchIndex.Request(q.get("q"), filters,
-                        intParam(q, "limit", 10, 1, SearchIndex.MAX_LIMIT), intParam(q, "offset", 0, 0, SearchIndex.MAX_OFFSET)));
+                        intParam(q, "limit", 10, 1, SearchIndex.MAX_LIMIT), intParam(q, "offset", 0, 0, SearchIndex.MAX_OFFSET),
+                        date(q, "from"), date(q, "to"), "date".equals(sort)));
             }
             case "issues" -> {
                 return codebook.issues().stream().map(i -> Map.of("id", i.id(), "label", i.label(),
@@ -456,33 +481,100 @@ public final class ApiServer implements AutoCloseable {
             }
             case "actors" -> {
                 if (parts.length == 2 && !parts[1].isEmpty()) {
-                    return actor(ws, id(parts[1], 'a'));
+                    RecordId id = id(parts[1], RecordId.Type.ACTOR);
+                    return Questions.actorPage(ws, id, Checks.MAX_ACTOR_STATEMENTS)
+                            .orElseThrow(() -> new BadRequest(404, "no actor " + id));
                 }
-                return actors(ws, q);
+                return Questions.actors(ws, Checks.oneOf("kind", q.get("kind"), Checks.ACTOR_KINDS), q.get("name"),
+                        intParam(q, "limit", 100, 1, Checks.MAX_ACTORS));
             }
             case "statements" -> {
-                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
+                if (q.containsKey("ids")) {
+                    List<Long> ids = new ArrayList<>();
+                    for (String id : q.get("ids").split(",", -1)) {
+                        if (ids.size() == Checks.MAX_STATEMENTS) {
+                            throw new BadRequest(400, "ids: at most " + Checks.MAX_STATEMENTS + " statements");
+                        }
+                        ids.add(id(id.strip(), RecordId.Type.STATEMENT).number());
+                    }
+                    return Map.of("statements", ws.kb().statements(ids));
+                }
+                RecordId actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
                 Checks.dates("from", q.get("from"), "to", q.get("to"));
-                return Map.of("statements", ws.questions().statements(actor, issueParam(ws, q), date(q, "from"), date(q, "to"),
-                        intParam(q, "limit", 100, 1, Checks.MAX_STATEMENTS)));
+                return Map.of("statements", Questions.statements(ws, actor, issueParam(ws, q), date(q, "from"),
+                        date(q, "to"), intParam(q, "limit", 100, 1, Checks.MAX_STATEMENTS)));
             }
             case "timeline" -> {
-                Long actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
+                RecordId actor = q.containsKey("actor") ? actorId(ws, q.get("actor")) : null;
                 String issue = issueParam(ws, q);
                 if (actor == null && issue == null) {
                     throw new BadRequest(400, "timeline needs actor or issue");
                 }
-                return Map.of("positions", ws.questions().positions(actor, issue),
-                        "statements", ws.questions().statements(actor, issue, null, null, 500));
+                return Questions.timeline(ws, actor, issue);
             }
             case "documents" -> {
+                if (parts.length == 1 || parts[1].isEmpty()) {
+                    Checks.dates("from", q.get("from"), "to", q.get("to"));
+                    var page = ws.overview().documents(q.get("publisher"), date(q, "from"), date(q, "to"),
+                            intParam(q, "limit", 100, 1, Checks.MAX_DOCUMENTS), intParam(q, "offset", 0, 0, SearchIndex.MAX_OFFSET));
+                    return Map.of("total", page.getKey(), "documents", page.getValue().stream().map(Overview::json).toList());
+                }
                 if (parts.length != 2) {
                     throw new BadRequest(400, "documents/{id}: a document id such as d12");
                 }
-                return document(ws, id(parts[1], 'd'));
+                RecordId id = id(parts[1], RecordId.Type.DOCUMENT);
+                return Questions.document(ws, id).orElseThrow(() -> new BadRequest(404, "no document " + id));
+            }
+            case "overview" -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                codebook.issues().forEach(i -> labels.put(i.id(), i.label()));
+                return Overview.json(ws.overview().figures(10), labels);
+            }
+            case "network", "network.graphml", "network.gexf" -> {
+                return network(ws, parts[0], q);
             }
             default -> throw new BadRequest(404, "no such API route: /api/" + route);
         }
+    }
+
+    /** A file answer (a network for Gephi or Cytoscape), sent as it is. */
+    private record Download(byte[] bytes) {}
+
+    private Object network(Workspace ws, String route, Map<String, String> q) {
+        String issue = q.containsKey("issue") && !q.get("issue").isEmpty() ? issueParam(ws, q) : null;
+        if (issue == null && !q.containsKey("all")) {
+            throw new BadRequest(400, "network needs issue=ID or all=1");
+        }
+        org.demarche.network.NetworkOptions o;
+        try {
+            o = new org.demarche.network.NetworkOptions(
+                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Type.class, "type",
+                            q.getOrDefault("type", "congruence")),
+                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Normalization.class,
+                            "normalize", q.getOrDefault("normalize", "none")),
+                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Level.class, "level",
+                            q.getOrDefault("level", "actor")),
+                    issue, date(q, "from"), date(q, "to"), q.getOrDefault("window", "all"),
+                    q.containsKey("min_confidence") ? doubleParam(q, "min_confidence") : 0.5);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+        var networks = org.demarche.network.DiscourseNetwork.build(NetworkQuestion.codings(ws, issue), o);
+        if (route.equals("network")) {
+            return org.demarche.network.NetworkWriter.json(networks);
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            if (route.endsWith(".gexf")) {
+                org.demarche.network.NetworkWriter.gexf(networks, out);
+            } else {
+                // one graph per GraphML file: the window on screen (the first, or the only one)
+                org.demarche.network.NetworkWriter.graphml(networks.get(0), out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Download(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private IssueQuestion issue(Workspace ws, Map<String, String> q) {
@@ -494,59 +586,7 @@ public final class ApiServer implements AutoCloseable {
         return minConfidence == 0 ? issueQuestion(ws, id) : IssueQuestion.load(ws, id, minConfidence);
     }
 
-    private Object actors(Workspace ws, Map<String, String> q) {
-        List<KnowledgeBase.ActorRow> out = ws.questions().actors(Checks.oneOf("kind", q.get("kind"), Checks.ACTOR_KINDS),
-                q.get("name"));
-        int limit = intParam(q, "limit", 100, 1, Checks.MAX_ACTORS);
-        return Map.of("total", out.size(), "actors", out.subList(0, Math.min(limit, out.size())));
-    }
-
-    private Object actor(Workspace ws, long id) {
-        KnowledgeBase.ActorRow a = ws.questions().actor("a" + id)
-                .orElseThrow(() -> new BadRequest(404, "no actor a" + id));
-        Map<Long, String> names = new LinkedHashMap<>();
-        ws.kb().forEachActor(x -> names.put(x.id(), x.name()));
-        List<Map<String, Object>> roles = new ArrayList<>();
-        for (KnowledgeBase.RoleRow r : ws.kb().roles().getOrDefault(id, List.of())) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("title", r.title());
-            m.put("of", r.ofActorId() == null ? null : "a" + r.ofActorId());
-            m.put("of_name", r.ofActorId() == null ? null : names.get(r.ofActorId()));
-            m.put("date", r.date());
-            m.put("doc", "d" + r.documentId());
-            m.put("start", r.start());
-            m.put("end", r.end());
-            m.put("text", r.text());
-            roles.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("actor", a);
-        out.put("roles", roles);
-        out.put("positions", ws.questions().positions(id, null));
-        out.put("statements", ws.questions().statements(id, null, null, null, 500));
-        return out;
-    }
-
-    private Object document(Workspace ws, long id) {
-        StoredDocument sd = ws.document(id).orElseThrow(() -> new BadRequest(404, "no document d" + id));
-        DocumentMetadata m = sd.document().metadata();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", "d" + id);
-        out.put("file", sd.document().file());
-        out.put("title", m.title());
-        out.put("published", m.published());
-        out.put("publisher", m.publisher());
-        out.put("author", m.author());
-        out.put("speaker", m.speaker());
-        out.put("warnings", sd.document().warnings());
-        out.put("text", sd.document().cleanText());
-        List<Questions.Mark> marks = ws.questions().marks(id);
-        out.put("marks", marks);
-        out.put("statements", ws.questions().statementsIn(id));
-        return out;
-    }
-
-    private long actorId(Workspace ws, String value) {
+    private RecordId actorId(Workspace ws, String value) {
         return Checks.actor(ws, value).id();
     }
 
@@ -579,11 +619,11 @@ public final class ApiServer implements AutoCloseable {
         return out;
     }
 
-    private static long id(String value, char prefix) {
-        if (!ID.matcher(value).matches() || value.charAt(0) != prefix) {
-            throw new BadRequest(400, "not an id: expected " + prefix + " followed by digits");
+    private static RecordId id(String value, RecordId.Type type) {
+        if (!ID.matcher(value).matches() || !RecordId.is(type, value)) {
+            throw new BadRequest(400, "not an id: expected " + type.letter() + " followed by digits");
         }
-        return Long.parseLong(value.substring(1));
+        return RecordId.parse(value);
     }
 
     private String issueParam(Workspace ws, Map<String, String> q) {

@@ -67,11 +67,11 @@ class ApiServerTest {
         assertTrue(ok("/api/shifts?issue=kosovo-independence").has("shifts"));
         JsonNode actors = ok("/api/actors?name=lavrov");
         String id = actors.get("actors").get(0).get("id").asText();
-        JsonNode lavrov = ok("/api/actors/a" + id);
-        assertTrue(lavrov.get("roles").size() >= 2, lavrov.toString());
+        JsonNode lavrov = ok("/api/actors/" + id);
+        assertTrue(lavrov.get("actor").get("roles").size() >= 2, lavrov.toString());
         assertTrue(lavrov.get("statements").size() >= 3);
         JsonNode st = lavrov.get("statements").get(0);
-        JsonNode doc = ok("/api/documents/d" + st.get("documentId").asInt());
+        JsonNode doc = ok("/api/documents/" + st.get("doc").asText());
         String words = doc.get("text").asText().substring(st.get("start").asInt(), st.get("end").asInt());
         assertEquals(st.get("text").asText(), words, "a statement's offsets point at its words");
         assertTrue(doc.get("marks").size() > 0);
@@ -118,5 +118,52 @@ class ApiServerTest {
         assertEquals(1, r.get("total").asInt(), r.toString());
         JsonNode doc = ok("/api/documents/" + r.get("hits").get(0).get("doc").asText());
         assertTrue(doc.get("text").asText().contains("<script>window.pwned=1</script>"));
+    }
+
+    @Test
+    void searchTakesADateRangeAndAnOrder() throws Exception {
+        JsonNode in2008 = ok("/api/search?q=Kosovo&from=2008&to=2008&limit=50");
+        assertTrue(in2008.get("total").asInt() > 0, in2008.toString());
+        for (JsonNode h : in2008.get("hits")) {
+            assertTrue(h.get("date").asText().startsWith("2008"), h.toString());
+        }
+        assertTrue(in2008.get("total").asInt() < ok("/api/search?q=Kosovo").get("total").asInt());
+        JsonNode byDate = ok("/api/search?q=Kosovo&sort=date&limit=50");
+        String previous = "";
+        for (JsonNode h : byDate.get("hits")) {
+            if (h.hasNonNull("date")) {
+                assertTrue(previous.compareTo(h.get("date").asText()) <= 0, byDate.toString());
+                previous = h.get("date").asText();
+            }
+        }
+        assertEquals(400, get("/api/search?q=Kosovo&sort=loudest").statusCode());
+        assertEquals(400, get("/api/search?q=Kosovo&from=2008-13").statusCode());
+    }
+
+    @Test
+    void overviewDocumentListAndNetworkAnswer() throws Exception {
+        JsonNode o = ok("/api/overview");
+        assertEquals(7, o.get("documents").asInt());
+        assertTrue(o.get("most_active").get(0).get("id").asText().matches("a\\d+"), o.toString());
+        assertTrue(o.get("issues").size() >= 5);
+        JsonNode wire = ok("/api/documents?publisher=hostile+wire");
+        assertEquals(1, wire.get("total").asInt());
+        assertEquals(ServedWorkspace.HOSTILE_TITLE, wire.get("documents").get(0).get("title").asText());
+        assertEquals(4, ok("/api/documents?from=1999&to=2008").get("total").asInt(), "the dated seeds (the op-ed has no date)");
+
+        JsonNode n = ok("/api/network?issue=kosovo-independence&type=conflict&min_confidence=0");
+        JsonNode edge = n.get("windows").get(0).get("edges").get(0);
+        JsonNode behind = ok("/api/statements?ids=" + String.join(",", JSON.convertValue(edge.get("statements"),
+                java.util.List.class)));
+        assertEquals(edge.get("statements").size(), behind.get("statements").size());
+        HttpResponse<String> gexf = get("/api/network.gexf?all=1&window=1y");
+        assertEquals(200, gexf.statusCode());
+        assertTrue(gexf.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        assertTrue(gexf.body().contains("version=\"1.3\""));
+        assertTrue(get("/api/network.graphml?issue=kosovo-independence").body().contains("<graphml"));
+        assertEquals(400, get("/api/network").statusCode(), "an issue or all");
+        assertEquals(400, get("/api/network?all=1&window=3+weeks").statusCode());
+        assertEquals(400, get("/api/network?all=1&normalize=loudness").statusCode());
+        assertEquals(400, get("/api/statements?ids=s1,x2").statusCode());
     }
 }

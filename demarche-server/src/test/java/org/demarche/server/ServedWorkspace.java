@@ -22,6 +22,12 @@ final class ServedWorkspace {
             + "Minister Anna Example said: \"We reject <script>window.pwned=1</script> and "
             + "<img src=x onerror=\"window.pwned=2\"> in every form, and we will never accept it.\"\n";
 
+    /** A speaker and a title made of markup, given by a manifest: the lists and the network must show them as text. */
+    static final String HOSTILE_SPEAKER = "<b onmouseover=\"window.pwned=5\">Envoy</b> Mallory";
+    static final String HOSTILE_TITLE = "<img src=x onerror=\"window.pwned=4\">Statement";
+    static final String HOSTILE_SPEECH = "We firmly oppose the unilateral declaration of independence of Kosovo. "
+            + "Such a declaration is a flagrant violation of international law and we will never recognise it.\n";
+
     private static Workspace ws;
     private static ApiServer server;
 
@@ -35,10 +41,20 @@ final class ServedWorkspace {
                 }
             }
             Files.writeString(corpus.resolve("hostile.txt"), HOSTILE);
+            Files.writeString(corpus.resolve("hostile-speaker.txt"), HOSTILE_SPEECH);
+            // the example manifest, its paths from one folder up, and a row whose facts are markup
+            List<String> rows = new java.util.ArrayList<>(Files.readAllLines(Corpora.examples().resolve("manifest.csv")));
+            for (int i = 1; i < rows.size(); i++) {
+                rows.set(i, "corpus/" + rows.get(i));
+            }
+            rows.add("corpus/hostile-speaker.txt,,\"" + HOSTILE_TITLE.replace("\"", "\"\"") + "\",2009-05-01,Hostile Wire,,\""
+                    + HOSTILE_SPEAKER.replace("\"", "\"\"") + "\",person,envoy,Serbia,en");
+            Path manifest = tmp.resolve("manifest.csv");
+            Files.write(manifest, rows);
             ws = Workspace.open(tmp.resolve("ws"));
             new IngestRunner(ws, new DocumentIngester(), IngestRunner.Options.defaults().withAllFiles(true),
                     new NlpExtractor(), 300_000).withStances(Codebook.read(Corpora.examples().resolve("codebook.yml")))
-                    .run(List.of(corpus), Manifest.read(Corpora.examples().resolve("manifest.csv")), new IngestListener() {});
+                    .run(List.of(corpus), Manifest.read(manifest), new IngestListener() {});
             server = new ApiServer(ws, "127.0.0.1", 0, 8);
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -119,4 +119,67 @@ class WebPageTest {
         assertEquals(null, pwned, "nothing from the document ran");
         shot("hostile");
     }
+
+    private static void noMarkupRan() {
+        assertEquals(0, browser.findElements(By.cssSelector("#view script, #view img, #view b")).size());
+        Object pwned = ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned;");
+        assertEquals(null, pwned, "nothing from the texts or the manifest ran");
+    }
+
+    @Test
+    void overviewListsAndNetworkShowEverythingAsText() throws Exception {
+        browser.get(ServedWorkspace.base() + "/#/");
+        WebElement figures = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-figures")));
+        assertTrue(figures.getText().contains("7 documents"), figures.getText());
+        assertTrue(browser.findElements(By.cssSelector("#home-actors li")).size() >= 5);
+        assertTrue(browser.findElement(By.id("home-documents")).getText().contains(ServedWorkspace.HOSTILE_TITLE));
+        noMarkupRan();
+        shot("home");
+
+        browser.get(ServedWorkspace.base() + "/#/actors?kind=person");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#actors-table tr td")));
+        String persons = browser.findElement(By.id("actors-table")).getText();
+        assertTrue(persons.contains("Sergei Lavrov") && persons.contains(ServedWorkspace.HOSTILE_SPEAKER), persons);
+        // sorted by name on a click on its header, the other way on a second
+        browser.findElement(By.cssSelector("#actors-table th")).click();
+        List<WebElement> names = browser.findElements(By.cssSelector("#actors-table tr td:first-child"));
+        assertTrue(names.get(0).getText().compareTo(names.get(names.size() - 1).getText()) <= 0);
+        noMarkupRan();
+        shot("actors");
+
+        browser.get(ServedWorkspace.base() + "/#/documents?publisher=wire");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#documents-table tr td")));
+        assertTrue(browser.findElement(By.id("documents-table")).getText().contains(ServedWorkspace.HOSTILE_TITLE));
+        assertEquals(2, browser.findElements(By.cssSelector("#documents-table tr")).size(), "the header and one document");
+        noMarkupRan();
+        shot("documents");
+
+        // the issue page: letters in the cells, persons under their state, filters
+        browser.get(ServedWorkspace.base() + "/#/issue/kosovo-independence?min_confidence=0");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#matrix td.oppose")));
+        assertTrue(browser.findElement(By.cssSelector("#matrix td.oppose")).getText().startsWith("O"));
+        assertTrue(browser.findElements(By.cssSelector("#matrix th.name.under")).size() > 0, "a person under its state");
+        assertTrue(browser.findElement(By.cssSelector("p.legend")).getText().contains("M mixed"));
+        shot("issue-filters");
+        browser.get(ServedWorkspace.base() + "/#/issue/kosovo-independence?kind=state&min_confidence=0");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#f-kind option[value='state'][selected]")));
+        assertEquals(0, browser.findElements(By.cssSelector("#matrix th.name.under")).size(), "states only");
+        noMarkupRan();
+
+        browser.get(ServedWorkspace.base() + "/#/network?issue=kosovo-independence&type=subtract&min_confidence=0");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#edges-table tr td")));
+        assertTrue(browser.findElements(By.cssSelector("#network canvas")).size() > 0, "Cytoscape drew the network");
+        String links = browser.findElement(By.id("edges-table")).getText();
+        assertTrue(links.contains("Russia") && links.contains("United States"), links);
+        assertTrue(browser.findElement(By.id("network-measures")).getText().contains("polarisation"));
+        // a link opens the statements behind it
+        browser.findElements(By.cssSelector("#edges-table tr td")).get(0).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#edge-statement-list li")));
+        assertTrue(browser.findElement(By.cssSelector("#network-gexf")).getAttribute("href").contains("/api/network.gexf?"));
+        noMarkupRan();
+        shot("network");
+        if (links.contains("Mallory")) {
+            assertTrue(links.contains(ServedWorkspace.HOSTILE_SPEAKER), links);
+        }
+    }
 }

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.demarche.model.Polarity;
+import org.demarche.model.RecordId;
+import org.demarche.model.Stance;
+import org.demarche.model.Statement;
 import org.demarche.stance.StanceDetector.Decision;
 import org.demarche.stance.StanceDetector.Finding;
 
@@ -18,52 +21,43 @@ import org.demarche.stance.StanceDetector.Finding;
  */
 public final class StanceAggregator {
 
-    /**
-     * Who said a statement, and when; reported: words that a reporting verb introduced (someone
-     * else's account of them), not the speaker's own text (a speech, a statement in their name).
-     */
-    public record Said(long statement, long speaker, String date, boolean reported) {
-        public Said(long statement, long speaker, String date) {
-            this(statement, speaker, date, true);
-        }
-    }
-
-    /** One actor's position on one issue in one document, with the statements that show it (strongest first). */
-    public record Stance(long actor, String issue, Polarity polarity, String date, double confidence,
-                         List<Long> evidence, double support, double oppose) {}
-
     private static final class Sum {
         double support;
         double oppose;
         double neutral;
         final double[] raw = new double[StanceFeatures.RAW];
         boolean reported;
-        final Map<Long, Double> evidence = new LinkedHashMap<>();
+        final Map<RecordId, Double> evidence = new LinkedHashMap<>();
         final Map<String, Integer> dates = new HashMap<>();
     }
 
     /**
+     * @param said         the document's statements, each with its speaker (the document's own actor) and date; a
+     *                     statement a reporting verb introduced is someone else's account of the words
      * @param speaksFor    person -> the states they speak for in this document
      * @param defaultDate  the document's date, for statements without one
+     * @return one stance per actor and issue, its actor the document's own (not stored yet: no id)
      */
-    public static List<Stance> aggregate(List<Finding> findings, Map<Long, Said> said, Map<Long, List<Long>> speaksFor,
-                                         String defaultDate) {
+    public static List<Stance> aggregate(List<Finding> findings, List<Statement> said,
+                                         Map<RecordId, List<RecordId>> speaksFor, String defaultDate) {
         return aggregate(findings, said, speaksFor, defaultDate, StanceModel.shipped());
     }
 
     /** The same with a given model (null: the window rules), one answer from the summed evidence of all statements. */
-    public static List<Stance> aggregate(List<Finding> findings, Map<Long, Said> said, Map<Long, List<Long>> speaksFor,
-                                         String defaultDate, StanceModel model) {
-        Map<Long, Map<String, Sum>> sums = new LinkedHashMap<>();
+    public static List<Stance> aggregate(List<Finding> findings, List<Statement> said,
+                                         Map<RecordId, List<RecordId>> speaksFor, String defaultDate, StanceModel model) {
+        Map<RecordId, Statement> byId = new HashMap<>();
+        said.forEach(s -> byId.put(s.id(), s));
+        Map<RecordId, Map<String, Sum>> sums = new LinkedHashMap<>();
         for (Finding f : findings) {
-            Said s = said.get(f.statement());
-            if (s == null) {
+            Statement s = byId.get(f.statement());
+            if (s == null || s.speaker() == null) {
                 continue;
             }
-            List<Long> actors = new ArrayList<>();
+            List<RecordId> actors = new ArrayList<>();
             actors.add(s.speaker());
             actors.addAll(speaksFor.getOrDefault(s.speaker(), List.of()));
-            for (long actor : actors) {
+            for (RecordId actor : actors) {
                 Sum sum = sums.computeIfAbsent(actor, k -> new LinkedHashMap<>()).computeIfAbsent(f.issue(), k -> new Sum());
                 sum.support += f.support();
                 sum.oppose += f.oppose();
@@ -82,13 +76,13 @@ public final class StanceAggregator {
             // the model's probability is calibrated on speakers' own texts (speeches), the genre it learned
             // from; words reported in the news keep the confidence their wording gives
             Decision d = StanceDetector.decide(sum.reported ? null : model, sum.raw);
-            List<Long> evidence = sum.evidence.entrySet().stream()
-                    .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+            List<RecordId> evidence = sum.evidence.entrySet().stream()
+                    .sorted(Map.Entry.<RecordId, Double>comparingByValue().reversed())
                     .map(Map.Entry::getKey).toList();
             String date = sum.dates.entrySet().stream()
                     .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                     .map(Map.Entry::getKey).orElse(defaultDate);
-            out.add(new Stance(actor, issue, d.polarity(), date, d.confidence(), evidence,
+            out.add(new Stance(actor, issue, d.polarity(), date, evidence, d.confidence(),
                     StanceDetector.round(sum.support), StanceDetector.round(sum.oppose)));
         }));
         return out;

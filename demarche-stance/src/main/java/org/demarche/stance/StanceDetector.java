@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.demarche.model.Polarity;
+import org.demarche.model.RecordId;
+import org.demarche.model.Statement;
 import org.demarche.stance.CueLexicon.Cue;
 import org.demarche.stance.CueLexicon.Kind;
 import org.demarche.stance.IssueMatcher.Match;
@@ -27,23 +29,19 @@ import org.demarche.stance.StanceAnalyzer.Token;
 public final class StanceDetector {
 
     /**
-     * A statement to read: its id (kept as is), where its words are in the document's text, and
-     * the verb that introduced it ("said", "condemned", "denied"), or null.
+     * Where one statement stands on one issue, as the detector read it: support/oppose/neutral are the weights
+     * found for each; cue holds the deciding words as they appear in the text; evidence, the feature sums the
+     * stance model weighs (StanceFeatures). What is stored of it is the statement's {@link Statement.Issue}.
      */
-    public record StatementSpan(long id, int start, int end, String cue) {
-        public StatementSpan(long id, int start, int end) {
-            this(id, start, end, null);
-        }
-    }
-
-    /**
-     * Where one statement stands on one issue. support/oppose/neutral are the weights found
-     * for each; cue holds the deciding words as they appear in the text.
-     */
-    public record Finding(long statement, String issue, Polarity polarity, double support, double oppose,
+    public record Finding(RecordId statement, String issue, Polarity polarity, double support, double oppose,
                           double neutral, double confidence, String cue, double[] evidence) {
         public double net() {
             return support - oppose;
+        }
+
+        /** What the statement says on the issue, as stored and exported. */
+        public Statement.Issue reading() {
+            return new Statement.Issue(issue, polarity, confidence, cue, support, oppose);
         }
     }
 
@@ -117,16 +115,19 @@ public final class StanceDetector {
         return String.format("%08x", (CueLexicon.fingerprint() + StanceModel.fingerprint()).hashCode());
     }
 
-    /** Findings for every statement of one document, in statement order. */
-    public List<Finding> detect(String text, List<StatementSpan> statements) {
+    /**
+     * Findings for every statement of one document, in statement order. A statement is read from the words at its
+     * offsets in the document's text; the verb that introduced it ("said", "condemned", "denied"), if any, counts.
+     */
+    public List<Finding> detect(String text, List<Statement> statements) {
         List<Finding> out = new ArrayList<>();
-        for (StatementSpan s : statements) {
+        for (Statement s : statements) {
             out.addAll(detect(text, s));
         }
         return out;
     }
 
-    public List<Finding> detect(String text, StatementSpan statement) {
+    public List<Finding> detect(String text, Statement statement) {
         int from = Math.max(0, Math.min(statement.start(), text.length()));
         int to = Math.max(from, Math.min(statement.end(), text.length()));
         // the issues mentioned in the last sentences: what "it" and "this declaration" may point back to
@@ -443,7 +444,7 @@ public final class StanceDetector {
     }
 
     /** Weighs what one statement said about one issue into a polarity and a confidence. */
-    Finding finding(long statement, String issue, Tally t) {
+    Finding finding(RecordId statement, String issue, Tally t) {
         double[] ev = t.evidence.clone();
         ev[StanceFeatures.SUPPORT] = t.support;
         ev[StanceFeatures.OPPOSE] = t.oppose;

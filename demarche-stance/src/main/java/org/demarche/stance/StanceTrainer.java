@@ -17,8 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.demarche.model.Polarity;
+import org.demarche.model.RecordId;
+import org.demarche.model.Statement;
 import org.demarche.stance.StanceDetector.Finding;
-import org.demarche.stance.StanceDetector.StatementSpan;
 
 /**
  * Trains the stance model (eval/stance-train/train.sh runs it): reads the training pairs that
@@ -215,7 +216,7 @@ public final class StanceTrainer {
             String[] f = line.split("\t");
             futures.add(pool.submit(() -> {
                 String text = Files.readString(corpus.resolve(f[0]), StandardCharsets.UTF_8);
-                for (Finding finding : detector.detect(text, new StatementSpan(0, 0, text.length()))) {
+                for (Finding finding : detector.detect(text, Statement.at(RecordId.statement(0), null, 0, text.length(), null, null))) {
                     if (finding.issue().equals(f[1])) {
                         return new Example(f[0], f[1], label(Polarity.parse(f[2])), finding.evidence());
                     }

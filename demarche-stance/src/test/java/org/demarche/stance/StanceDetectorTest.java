@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.List;
 import org.demarche.model.Polarity;
+import org.demarche.model.RecordId;
+import org.demarche.model.Statement;
 import org.demarche.stance.StanceDetector.Finding;
-import org.demarche.stance.StanceDetector.StatementSpan;
 import org.junit.jupiter.api.Test;
 
 /** Stance decisions on sentences taken from real statements (the seeds and UN General Debate speeches). */
@@ -29,7 +30,7 @@ class StanceDetectorTest {
     }
 
     private Finding only(String text, String issue) {
-        List<Finding> found = detector.detect(text, new StatementSpan(1, 0, text.length()));
+        List<Finding> found = detector.detect(text, Statement.at(RecordId.statement(1), null, 0, text.length(), null, null));
         List<Finding> onIssue = found.stream().filter(f -> f.issue().equals(issue)).toList();
         assertEquals(1, onIssue.size(), () -> "findings: " + found);
         return onIssue.get(0);
@@ -77,7 +78,7 @@ class StanceDetectorTest {
         String text = "Kosovo's parliament adopted a declaration of independence on Sunday. This declaration violates "
                 + "international law, he said.";
         int start = text.indexOf("This");
-        List<Finding> found = detector.detect(text, new StatementSpan(7, start, text.indexOf(", he said")));
+        List<Finding> found = detector.detect(text, Statement.at(RecordId.statement(7), null, start, text.indexOf(", he said"), null, null));
         assertEquals(1, found.size(), found::toString);
         assertEquals(Polarity.OPPOSE, found.get(0).polarity(), found::toString);
         assertTrue(found.get(0).cue().contains("violates"), found.get(0).cue());
@@ -122,7 +123,7 @@ class StanceDetectorTest {
                         + "    description: A moratorium on executions, with a view to abolishing the death penalty.\n"
                         + "    terms: [death penalty]\n")));
         String text = "My country firmly opposes the death penalty in all circumstances.";
-        List<Finding> f = d.detect(text, new StatementSpan(1, 0, text.length()));
+        List<Finding> f = d.detect(text, Statement.at(RecordId.statement(1), null, 0, text.length(), null, null));
         assertEquals(1, f.size(), f::toString);
         assertEquals(Polarity.SUPPORT, f.get(0).polarity(), f::toString);
     }

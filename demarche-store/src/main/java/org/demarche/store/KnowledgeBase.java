@@ -3,20 +3,24 @@ package org.demarche.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.demarche.model.Actor;
+import org.demarche.model.ActorKind;
+import org.demarche.model.Event;
+import org.demarche.model.EventKind;
 import org.demarche.model.Extraction;
+import org.demarche.model.Mention;
+import org.demarche.model.RecordId;
+import org.demarche.model.Role;
+import org.demarche.model.Statement;
+import org.demarche.model.StatementKind;
 
 /**
  * What extraction adds to the workspace: local actors, mentions, statements, roles and events
@@ -33,129 +37,49 @@ public final class KnowledgeBase {
     /** A merged actor to store: its id, and the local actors it gathers. */
     public record MergedActor(long id, String name, String kind, Set<String> aliases, List<Long> locals) {}
 
-    public record ActorRow(long id, String name, String kind, List<String> aliases, int mentions) {}
-
-    public record RoleRow(long actorId, String title, Long ofActorId, String date, long documentId, int start,
-                          int end, String text) {}
-
-    public record StatementRow(long id, long documentId, Long speakerId, String kind, String text, int start, int end,
-                               String date, String cue, String foundBy, Double confidence) {}
-
-    public record EventRow(long id, long documentId, String kind, List<Long> actorIds, Long targetId, String place,
-                           String date, String text, int start, int end) {}
-
-    private final Connection db;
     private final Workspace workspace;
+    private final Sql sql;
 
-    KnowledgeBase(Workspace workspace, Connection db) {
+    KnowledgeBase(Workspace workspace) {
         this.workspace = workspace;
-        this.db = db;
+        this.sql = workspace.sql();
     }
 
     /** Stores one document's extraction (part of the current transaction). */
     public void insert(long documentId, Extraction x) {
-        try {
-            long[] local = new long[x.actors().size()];
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO local_actor (document_id, name, kind, "
-                    + "merge_key, forms) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (Extraction.LocalActor a : x.actors()) {
-                    ps.setLong(1, documentId);
-                    ps.setString(2, a.name());
-                    ps.setString(3, a.kind().label());
-                    ps.setString(4, a.key());
-                    ps.setString(5, JSON.writeValueAsString(a.forms()));
-                    ps.executeUpdate();
-                    try (ResultSet k = ps.getGeneratedKeys()) {
-                        k.next();
-                        local[a.index()] = k.getLong(1);
-                    }
-                }
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO mention (document_id, local_actor_id, kind, "
-                    + "text, start_offset, end_offset) VALUES (?,?,?,?,?,?)")) {
-                for (Extraction.Mention m : x.mentions()) {
-                    ps.setLong(1, documentId);
-                    setLocal(ps, 2, m.actor(), local);
-                    ps.setString(3, m.kind());
-                    ps.setString(4, truncate(m.text(), 4096));
-                    ps.setInt(5, m.start());
-                    ps.setInt(6, m.end());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO statement (document_id, speaker_id, kind, text, "
-                    + "start_offset, end_offset, date_iso, cue, found_by, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (Extraction.SaidText s : x.statements()) {
-                    ps.setLong(1, documentId);
-                    setLocal(ps, 2, s.speaker(), local);
-                    ps.setString(3, s.kind().name().toLowerCase());
-                    ps.setString(4, s.text());
-                    ps.setInt(5, s.start());
-                    ps.setInt(6, s.end());
-                    ps.setString(7, s.date());
-                    ps.setString(8, s.cue());
-                    ps.setString(9, s.foundBy());
-                    if (Double.isNaN(s.confidence())) {
-                        ps.setNull(10, java.sql.Types.DOUBLE);
-                    } else {
-                        ps.setDouble(10, s.confidence());
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO actor_role (document_id, local_actor_id, title, "
-                    + "of_local_id, date_iso, start_offset, end_offset) VALUES (?,?,?,?,?,?,?)")) {
-                for (Extraction.Role r : x.roles()) {
-                    ps.setLong(1, documentId);
-                    ps.setLong(2, local[r.actor()]);
-                    ps.setString(3, truncate(r.title(), 1024));
-                    setLocal(ps, 4, r.ofActor(), local);
-                    ps.setString(5, r.date());
-                    ps.setInt(6, r.start());
-                    ps.setInt(7, r.end());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ev = db.prepareStatement("INSERT INTO event (document_id, kind, target_local_id, place, "
-                    + "date_iso, text, start_offset, end_offset) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement ea = db.prepareStatement("MERGE INTO event_actor (event_id, local_actor_id) VALUES (?,?)")) {
-                for (Extraction.Happening e : x.events()) {
-                    ev.setLong(1, documentId);
-                    ev.setString(2, e.kind());
-                    setLocal(ev, 3, e.target(), local);
-                    ev.setString(4, e.place() == null ? null : truncate(e.place(), 1024));
-                    ev.setString(5, e.date());
-                    ev.setString(6, e.text());
-                    ev.setInt(7, e.start());
-                    ev.setInt(8, e.end());
-                    ev.executeUpdate();
-                    long id;
-                    try (ResultSet k = ev.getGeneratedKeys()) {
-                        k.next();
-                        id = k.getLong(1);
-                    }
-                    for (int a : e.actors()) {
-                        ea.setLong(1, id);
-                        ea.setLong(2, local[a]);
-                        ea.addBatch();
-                    }
-                }
-                ea.executeBatch();
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw workspace.failure("store the extraction of document " + documentId, e);
+        String what = "store the extraction of document " + documentId;
+        long[] local = new long[x.actors().size()];
+        for (Extraction.LocalActor a : x.actors()) {
+            String forms = sql.run(what, c -> JSON.writeValueAsString(a.forms()));
+            local[a.index()] = sql.insert(what, "INSERT INTO local_actor (document_id, name, kind, merge_key, forms) "
+                    + "VALUES (?,?,?,?,?)", documentId, a.name(), a.kind().label(), a.key(), forms);
         }
+        sql.batch(what, "INSERT INTO mention (document_id, local_actor_id, kind, text, start_offset, end_offset) "
+                + "VALUES (?,?,?,?,?,?)", x.mentions(), (ps, m) -> Sql.bind(null, ps, documentId, local(m.actor(), local),
+                m.kind(), truncate(m.text(), 4096), m.start(), m.end()));
+        sql.batch(what, "INSERT INTO statement (document_id, speaker_id, kind, text, start_offset, end_offset, date_iso, "
+                + "cue, found_by, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)", x.statements(), (ps, s) -> Sql.bind(null, ps,
+                documentId, local(s.speaker(), local), s.kind().name().toLowerCase(), s.text(), s.start(), s.end(),
+                s.date(), s.cue(), s.foundBy(), Double.isNaN(s.confidence()) ? null : s.confidence()));
+        sql.batch(what, "INSERT INTO actor_role (document_id, local_actor_id, title, of_local_id, date_iso, start_offset, "
+                + "end_offset) VALUES (?,?,?,?,?,?,?)", x.roles(), (ps, r) -> Sql.bind(null, ps, documentId,
+                local[r.actor()], truncate(r.title(), 1024), local(r.ofActor(), local), r.date(), r.start(), r.end()));
+        List<long[]> eventActors = new ArrayList<>();
+        for (Extraction.Happening e : x.events()) {
+            long id = sql.insert(what, "INSERT INTO event (document_id, kind, target_local_id, place, date_iso, text, "
+                    + "start_offset, end_offset) VALUES (?,?,?,?,?,?,?,?)", documentId, e.kind(), local(e.target(), local),
+                    e.place() == null ? null : truncate(e.place(), 1024), e.date(), e.text(), e.start(), e.end());
+            for (int a : e.actors()) {
+                eventActors.add(new long[] {id, local[a]});
+            }
+        }
+        sql.batch(what, "MERGE INTO event_actor (event_id, local_actor_id) VALUES (?,?)", eventActors,
+                (ps, ea) -> Sql.bind(null, ps, ea[0], ea[1]));
     }
 
-    private static void setLocal(PreparedStatement ps, int i, int index, long[] local) throws SQLException {
-        if (index < 0) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, local[index]);
-        }
+    /** The stored id of a document's actor by its index, or null for none (-1). */
+    private static Long local(int index, long[] local) {
+        return index < 0 ? null : local[index];
     }
 
     private static String truncate(String s, int max) {
@@ -164,87 +88,73 @@ public final class KnowledgeBase {
 
     /** Every document's actors, for the merge. */
     public void forEachLocalActor(Consumer<LocalActorRow> action) {
-        String sql = "SELECT id, document_id, name, kind, merge_key, forms FROM local_actor ORDER BY id";
-        try (Statement st = db.createStatement()) {
-            st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    List<String> forms = JSON.readValue(rs.getString(6), new TypeReference<>() {});
-                    action.accept(new LocalActorRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), forms));
-                }
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw workspace.failure("read local actors", e);
-        }
+        sql.each("read local actors", "SELECT id, document_id, name, kind, merge_key, forms FROM local_actor ORDER BY id",
+                rs -> action.accept(new LocalActorRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), JSON.readValue(rs.getString(6), new TypeReference<List<String>>() {}))));
     }
 
     /** Replaces the workspace-wide actors with a new merge (part of the current transaction). */
     public void replaceActors(List<MergedActor> merged) {
-        try (Statement st = db.createStatement()) {
-            st.execute("UPDATE local_actor SET actor_id = NULL");
-            st.execute("DELETE FROM actor_alias");
-            st.execute("DELETE FROM actor");
-            try (PreparedStatement a = db.prepareStatement("INSERT INTO actor (id, name, kind, mentions) VALUES (?,?,?,0)");
-                 PreparedStatement al = db.prepareStatement("INSERT INTO actor_alias (actor_id, alias) VALUES (?,?)");
-                 PreparedStatement l = db.prepareStatement("UPDATE local_actor SET actor_id = ? WHERE id = ?")) {
-                int n = 0;
-                for (MergedActor m : merged) {
-                    a.setLong(1, m.id());
-                    a.setString(2, truncate(m.name(), 1024));
-                    a.setString(3, m.kind());
-                    a.addBatch();
-                    for (String alias : m.aliases()) {
-                        al.setLong(1, m.id());
-                        al.setString(2, truncate(alias, 1024));
-                        al.addBatch();
-                    }
-                    for (long local : m.locals()) {
-                        l.setLong(1, m.id());
-                        l.setLong(2, local);
-                        l.addBatch();
-                    }
-                    if (++n % 2000 == 0) {
-                        a.executeBatch();
-                        al.executeBatch();
-                        l.executeBatch();
-                    }
-                }
-                a.executeBatch();
-                al.executeBatch();
-                l.executeBatch();
-            }
-            st.execute("UPDATE actor a SET mentions = (SELECT COUNT(*) FROM mention m JOIN local_actor l "
-                    + "ON m.local_actor_id = l.id WHERE l.actor_id = a.id)");
-        } catch (SQLException e) {
-            throw workspace.failure("store merged actors", e);
+        String what = "store merged actors";
+        sql.update(what, "UPDATE local_actor SET actor_id = NULL");
+        sql.update(what, "DELETE FROM actor_alias");
+        sql.update(what, "DELETE FROM actor");
+        sql.batch(what, "INSERT INTO actor (id, name, kind, mentions) VALUES (?,?,?,0)", merged,
+                (ps, m) -> Sql.bind(null, ps, m.id(), truncate(m.name(), 1024), m.kind()));
+        List<Object[]> aliases = new ArrayList<>();
+        List<long[]> locals = new ArrayList<>();
+        for (MergedActor m : merged) {
+            m.aliases().forEach(alias -> aliases.add(new Object[] {m.id(), truncate(alias, 1024)}));
+            m.locals().forEach(l -> locals.add(new long[] {m.id(), l}));
         }
+        sql.batch(what, "INSERT INTO actor_alias (actor_id, alias) VALUES (?,?)", aliases, (ps, a) -> Sql.bind(null, ps, a));
+        sql.batch(what, "UPDATE local_actor SET actor_id = ? WHERE id = ?", locals, (ps, l) -> Sql.bind(null, ps, l[0], l[1]));
+        sql.update(what, "UPDATE actor a SET mentions = (SELECT COUNT(*) FROM mention m JOIN local_actor l "
+                + "ON m.local_actor_id = l.id WHERE l.actor_id = a.id)");
     }
 
     // ---- reading for export and questions ----------------------------------------------------
 
-    public void forEachActor(Consumer<ActorRow> action) {
+    /** Every actor with its aliases, in id order; without roles (for finding actors by name). */
+    public void forEachActor(Consumer<Actor> action) {
+        forEachActor(false, action);
+    }
+
+    /** Every actor with its aliases and, if asked, its roles (as the export has them), in id order. */
+    public void forEachActor(boolean withRoles, Consumer<Actor> action) {
         Map<Long, List<String>> aliases = new HashMap<>();
         query("SELECT actor_id, alias FROM actor_alias ORDER BY actor_id, alias",
                 rs -> aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
-        query("SELECT id, name, kind, mentions FROM actor ORDER BY id", rs -> action.accept(new ActorRow(rs.getLong(1),
-                rs.getString(2), rs.getString(3), aliases.getOrDefault(rs.getLong(1), List.of()), rs.getInt(4))));
+        Map<RecordId, List<Role>> roles = withRoles ? roles(null) : Map.of();
+        query("SELECT id, name, kind, mentions FROM actor ORDER BY id", rs -> {
+            RecordId id = RecordId.actor(rs.getLong(1));
+            action.accept(new Actor(id, rs.getString(2), ActorKind.parse(rs.getString(3)),
+                    aliases.getOrDefault(rs.getLong(1), List.of()), roles.getOrDefault(id, List.of()), rs.getInt(4)));
+        });
     }
 
-    /** Roles by workspace actor, in date order, with the words that show them. */
-    public Map<Long, List<RoleRow>> roles() {
-        Map<Long, List<RoleRow>> out = new LinkedHashMap<>();
+    /**
+     * Roles by workspace actor (one, or all when null), in date order, with the words that show them and, as their
+     * evidence, what the actor said in that document.
+     */
+    public Map<RecordId, List<Role>> roles(Long actorId) {
+        Object[] args = actorId == null ? new Object[0] : new Object[] {actorId};
+        Map<String, List<RecordId>> spoken = new HashMap<>();
+        query("SELECT s.id, s.document_id, l.actor_id FROM statement s JOIN local_actor l ON s.speaker_id = l.id "
+                + "WHERE l.actor_id IS NOT NULL" + (actorId == null ? "" : " AND l.actor_id = ?")
+                + " ORDER BY s.document_id, s.start_offset", rs -> spoken.computeIfAbsent(rs.getLong(2) + ":"
+                + rs.getLong(3), k -> new ArrayList<>()).add(RecordId.statement(rs.getLong(1))), args);
+        Map<RecordId, List<Role>> out = new LinkedHashMap<>();
         query("SELECT l.actor_id, r.title, o.actor_id, r.date_iso, r.document_id, r.start_offset, r.end_offset, "
                 + "SUBSTRING(d.clean_text, r.start_offset + 1, r.end_offset - r.start_offset) "
                 + "FROM actor_role r JOIN local_actor l ON r.local_actor_id = l.id "
                 + "LEFT JOIN local_actor o ON r.of_local_id = o.id JOIN document d ON d.id = r.document_id "
-                + "ORDER BY l.actor_id, r.date_iso NULLS LAST, r.id", rs -> {
-                    Long of = rs.getLong(3);
-                    of = rs.wasNull() ? null : of;
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RoleRow(rs.getLong(1),
-                            rs.getString(2), of, rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7),
-                            rs.getString(8)));
-                });
+                + (actorId == null ? "" : "WHERE l.actor_id = ? ")
+                + "ORDER BY l.actor_id, r.date_iso NULLS LAST, r.id", rs -> out.computeIfAbsent(
+                        RecordId.actor(rs.getLong(1)), k -> new ArrayList<>()).add(new Role(rs.getString(2),
+                        RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 3)), rs.getString(4), null,
+                        spoken.getOrDefault(rs.getLong(5) + ":" + rs.getLong(1), List.of()),
+                        RecordId.document(rs.getLong(5)), rs.getString(8), rs.getInt(6), rs.getInt(7), null)), args);
         return out;
     }
 
@@ -256,61 +166,115 @@ public final class KnowledgeBase {
         return out;
     }
 
-    /** Statement ids by "document:actor", without their texts: the evidence of each role in its document. */
-    public Map<String, List<Long>> statementIdsBySpeaker() {
-        Map<String, List<Long>> out = new HashMap<>();
-        query("SELECT s.id, s.document_id, l.actor_id FROM statement s JOIN local_actor l ON s.speaker_id = l.id "
-                + "WHERE l.actor_id IS NOT NULL ORDER BY s.document_id, s.start_offset",
-                rs -> out.computeIfAbsent(rs.getLong(2) + ":" + rs.getLong(3), k -> new ArrayList<>()).add(rs.getLong(1)));
-        return out;
-    }
-
-    public void forEachStatement(Consumer<StatementRow> action) {
+    /** Every statement with what it says on the issues, as the export has them, in document and text order. */
+    public void forEachStatement(Consumer<Statement> action) {
+        Map<Long, List<Statement.Issue>> issues = workspace.stances().issuesByStatement();
         query("SELECT s.id, s.document_id, l.actor_id, s.kind, s.text, s.start_offset, s.end_offset, s.date_iso, s.cue, "
                 + "s.found_by, s.confidence "
                 + "FROM statement s LEFT JOIN local_actor l ON s.speaker_id = l.id ORDER BY s.document_id, s.start_offset",
-                rs -> {
-                    Long speaker = rs.getLong(3);
-                    speaker = rs.wasNull() ? null : speaker;
-                    Double confidence = rs.getDouble(11);
-                    confidence = rs.wasNull() ? null : confidence;
-                    action.accept(new StatementRow(rs.getLong(1), rs.getLong(2), speaker, rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), confidence));
-                });
+                rs -> action.accept(new Statement(RecordId.statement(rs.getLong(1)), RecordId.document(rs.getLong(2)),
+                        RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 3)), StatementKind.parse(rs.getString(4)),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        Sql.doubleOrNull(rs, 11), issues.getOrDefault(rs.getLong(1), List.of()), null, null)));
     }
 
-    public void forEachEvent(Consumer<EventRow> action) {
-        Map<Long, List<Long>> actors = new HashMap<>();
+    /** The ISO 3166-1 alpha-3 code of each workspace actor that is a state, from its merge key ("s:RUS"). */
+    public Map<Long, String> stateCodes() {
+        Map<Long, String> out = new HashMap<>();
+        query("SELECT actor_id, MIN(merge_key) FROM local_actor WHERE actor_id IS NOT NULL AND merge_key LIKE 's:%' "
+                + "GROUP BY actor_id", rs -> out.put(rs.getLong(1), rs.getString(2).substring(2)));
+        return out;
+    }
+
+    public void forEachEvent(Consumer<Event> action) {
+        Map<Long, List<RecordId>> actors = new HashMap<>();
         // a document stored by a run whose merge is still to come has local actors without an actor: left out
         query("SELECT ea.event_id, l.actor_id FROM event_actor ea JOIN local_actor l ON ea.local_actor_id = l.id "
-                + "WHERE l.actor_id IS NOT NULL ORDER BY ea.event_id", rs -> actors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
+                + "WHERE l.actor_id IS NOT NULL ORDER BY ea.event_id",
+                rs -> actors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(RecordId.actor(rs.getLong(2))));
         query("SELECT e.id, e.document_id, e.kind, t.actor_id, e.place, e.date_iso, e.text, e.start_offset, e.end_offset "
                 + "FROM event e LEFT JOIN local_actor t ON e.target_local_id = t.id ORDER BY e.document_id, e.start_offset",
-                rs -> {
-                    Long target = rs.getLong(4);
-                    target = rs.wasNull() ? null : target;
-                    action.accept(new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            actors.getOrDefault(rs.getLong(1), List.of()), target, rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getInt(8), rs.getInt(9)));
-                });
+                rs -> action.accept(new Event(RecordId.event(rs.getLong(1)), EventKind.parse(rs.getString(3)),
+                        actors.getOrDefault(rs.getLong(1), List.of()), RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 4)),
+                        rs.getString(5), rs.getString(6), RecordId.document(rs.getLong(2)), rs.getString(7), rs.getInt(8),
+                        rs.getInt(9))));
     }
 
-    /** A row handler that may throw SQLException. */
-    interface RowHandler {
-        void accept(ResultSet rs) throws SQLException;
+    /**
+     * Statements with their document's file and their speaker's name, newest last, filtered by speaker, document,
+     * issue and date range (ISO prefixes, inclusive: from "2007" to "2008" covers both years); a statement's date
+     * is the document's where it has none. Any filter may be null.
+     */
+    public List<Statement> statements(Long actorId, Long documentId, String issue, String from, String to, int limit) {
+        return statements(actorId, documentId, issue, from, to, limit, null);
     }
 
-    private void query(String sql, RowHandler handler) {
-        try (Statement st = db.createStatement()) {
-            st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    handler.accept(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw workspace.failure("read the knowledge base", e);
+    /** These statements (by number), in time order: what a network's link stands on. */
+    public List<Statement> statements(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : statements(null, null, null, null, null, ids.size(), ids);
+    }
+
+    private List<Statement> statements(Long actorId, Long documentId, String issue, String from, String to, int limit,
+                                       Collection<Long> ids) {
+        StringBuilder query = new StringBuilder("SELECT s.id, s.document_id, d.file, l.actor_id, a.name, s.kind, s.text, "
+                + "s.start_offset, s.end_offset, COALESCE(s.date_iso, d.published), s.cue, s.found_by, s.confidence "
+                + "FROM statement s JOIN document d ON d.id = s.document_id LEFT JOIN local_actor l ON l.id = s.speaker_id "
+                + "LEFT JOIN actor a ON a.id = l.actor_id WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (actorId != null) {
+            query.append(" AND l.actor_id = ?");
+            args.add(actorId);
         }
+        if (documentId != null) {
+            query.append(" AND s.document_id = ?");
+            args.add(documentId);
+        }
+        if (ids != null) {
+            query.append(" AND s.id = ANY(?)");
+            args.add(Sql.longs(ids));
+        }
+        if (issue != null) {
+            query.append(" AND EXISTS (SELECT 1 FROM statement_issue i WHERE i.statement_id = s.id AND i.issue = ?)");
+            args.add(issue);
+        }
+        if (from != null) {
+            query.append(" AND COALESCE(s.date_iso, d.published) >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            query.append(" AND COALESCE(s.date_iso, d.published) < ?");
+            args.add(to + "\uffff"); // every date that starts with "to" is in
+        }
+        query.append(" ORDER BY COALESCE(s.date_iso, d.published) NULLS LAST, s.document_id, s.start_offset LIMIT ?");
+        args.add(Math.max(1, limit));
+        List<Statement> out = sql.list("read the statements", query.toString(), rs -> new Statement(
+                RecordId.statement(rs.getLong(1)), RecordId.document(rs.getLong(2)),
+                RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 4)), StatementKind.parse(rs.getString(6)), rs.getString(7),
+                rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                Sql.doubleOrNull(rs, 13), List.of(), rs.getString(3), rs.getString(5)), args.toArray());
+        if (out.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<Statement.Issue>> issues = workspace.stances().issuesOf(out.stream().map(s -> s.id().number()).toList());
+        return out.stream().map(s -> s.withIssues(issues.getOrDefault(s.id().number(), List.of()))).toList();
+    }
+
+    /** What a document's text is marked with: mentions (actors, places, dates) in text order. */
+    public List<Mention> mentions(long documentId) {
+        return sql.list("read the mentions", "SELECT m.kind, m.start_offset, m.end_offset, l.actor_id, m.text "
+                + "FROM mention m LEFT JOIN local_actor l ON l.id = m.local_actor_id WHERE m.document_id = ? "
+                + "ORDER BY m.start_offset", rs -> new Mention(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 4)), rs.getString(5)), documentId);
+    }
+
+    /** Document files by id (for answers that name a record's document). */
+    public Map<Long, String> files() {
+        Map<Long, String> out = new HashMap<>();
+        query("SELECT id, file FROM document", rs -> out.put(rs.getLong(1), rs.getString(2)));
+        return out;
+    }
+
+    private void query(String sql, Sql.Each handler, Object... args) {
+        this.sql.each("read the knowledge base", sql, handler, args);
     }
 }

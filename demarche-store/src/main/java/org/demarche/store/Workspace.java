@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.demarche.model.Document;
 import org.demarche.model.DocumentMetadata;
 import org.demarche.model.OffsetMap;
+import org.demarche.model.StoredDocument;
 
 /**
  * A workspace: one folder holding the knowledge base in an embedded H2 database
@@ -63,19 +64,20 @@ public final class Workspace implements AutoCloseable {
     private long insertedUncommitted;
     private final KnowledgeBase kb;
     private final StanceTables stances;
-    private final Questions questions;
+    /** Every query of the store runs through this, its failures through {@link #failure}. */
+    private final Sql sql;
 
     private Workspace(Path dir, Connection db) {
         this.dir = dir;
         this.db = db;
-        this.kb = new KnowledgeBase(this, db);
-        this.stances = new StanceTables(this, db);
-        this.questions = new Questions(this, db);
+        this.sql = new Sql(db, this::failure);
+        this.kb = new KnowledgeBase(this);
+        this.stances = new StanceTables(this);
     }
 
-    /** Reads for the questions people ask: actors, statements, positions. */
-    public Questions questions() {
-        return questions;
+    /** The counts and lists of the page's home and document list. */
+    public Overview overview() {
+        return new Overview(this);
     }
 
     /** What extraction added: actors, statements, roles, events. */
@@ -88,18 +90,21 @@ public final class Workspace implements AutoCloseable {
      * from it. Anything built from the workspace (the search index) is stale when it changes.
      */
     public String contentSignature() {
-        try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, fingerprint, stance_fingerprint FROM document ORDER BY id")) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            while (rs.next()) {
-                md.update((rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (SQLException e) {
-            throw failure("read the documents", e);
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        sql.each("read the documents", "SELECT id, fingerprint, stance_fingerprint FROM document ORDER BY id",
+                rs -> md.update((rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + "\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** How the store's tables run their queries. */
+    Sql sql() {
+        return sql;
     }
 
     /** What the stance stage added: issues per statement, stances per actor and document. */
@@ -113,11 +118,11 @@ public final class Workspace implements AutoCloseable {
      */
     public static Workspace openForReading(Path dir) {
         Workspace ws = open(dir, true);
-        try (Statement st = ws.db.createStatement()) {
-            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
-        } catch (SQLException e) {
+        try {
+            ws.sql.update("read in a snapshot", "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+        } catch (RuntimeException e) {
             ws.close();
-            throw ws.failure("read in a snapshot", e);
+            throw e;
         }
         return ws;
     }
@@ -392,65 +397,35 @@ public final class Workspace implements AutoCloseable {
     // ---- settings --------------------------------------------------------------------------
 
     public Optional<String> setting(String name) {
-        try (PreparedStatement ps = db.prepareStatement("SELECT content FROM setting WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read setting " + name, e);
-        }
+        return sql.first("read setting " + name, "SELECT content FROM setting WHERE name = ?", rs -> rs.getString(1), name);
     }
 
     /** Sets a workspace-wide setting; part of the current transaction. */
     public void setSetting(String name, String value) {
-        try (PreparedStatement ps = db.prepareStatement("MERGE INTO setting (name, content) KEY (name) VALUES (?, ?)")) {
-            ps.setString(1, name);
-            ps.setString(2, value);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("write setting " + name, e);
-        }
+        sql.update("write setting " + name, "MERGE INTO setting (name, content) KEY (name) VALUES (?, ?)", name, value);
     }
 
     public void deleteSetting(String name) {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM setting WHERE name = ?")) {
-            ps.setString(1, name);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("delete setting " + name, e);
-        }
+        sql.update("delete setting " + name, "DELETE FROM setting WHERE name = ?", name);
     }
 
     // ---- what was read before --------------------------------------------------------------
 
     /** Every path read so far, with what is needed to skip it when unchanged. */
     public Map<String, SourceState> sources() {
-        String sql = "SELECT s.path, s.document_id, d.hash, d.fingerprint, s.size_bytes, s.modified "
-                + "FROM document_source s JOIN document d ON d.id = s.document_id";
         Map<String, SourceState> out = new HashMap<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getString(1), new SourceState(rs.getString(1), rs.getLong(2), rs.getString(3).trim(),
-                        rs.getString(4).trim(), rs.getLong(5), rs.getLong(6)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("read sources", e);
-        }
+        sql.each("read sources", "SELECT s.path, s.document_id, d.hash, d.fingerprint, s.size_bytes, s.modified "
+                + "FROM document_source s JOIN document d ON d.id = s.document_id",
+                rs -> out.put(rs.getString(1), new SourceState(rs.getString(1), rs.getLong(2), rs.getString(3).trim(),
+                        rs.getString(4).trim(), rs.getLong(5), rs.getLong(6))));
+        return out;
     }
 
     /** Document ids by content hash, to recognise the same content under another path. */
     public Map<String, Long> documentIdsByHash() {
         Map<String, Long> out = new HashMap<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT hash, id FROM document")) {
-            while (rs.next()) {
-                out.put(rs.getString(1).trim(), rs.getLong(2));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("read document hashes", e);
-        }
+        sql.each("read document hashes", "SELECT hash, id FROM document", rs -> out.put(rs.getString(1).trim(), rs.getLong(2)));
+        return out;
     }
 
     // ---- writing ---------------------------------------------------------------------------
@@ -461,113 +436,67 @@ public final class Workspace implements AutoCloseable {
             storedAtFirstInsert = documentCount();
         }
         insertedUncommitted++;
-        String sql = "INSERT INTO document (hash, file, source, size_bytes, media_type, charset, url, title, published, "
-                + "publisher, author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, "
-                + "clean_text, chars, boilerplate_chars, warnings, offset_map, fingerprint) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        try (PreparedStatement ps = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            DocumentMetadata m = d.metadata();
-            int i = 1;
-            ps.setString(i++, d.hash());
-            ps.setString(i++, d.file());
-            ps.setString(i++, d.source());
-            ps.setLong(i++, d.sizeBytes());
-            for (String s : new String[] {d.mediaType(), d.charset(), m.url(), m.title(), m.published(),
-                    m.publisher(), m.author(), m.speaker(), m.speakerKind(), m.speakerRole(), m.speakerFor(),
-                    m.language()}) {
-                setNullable(ps, i++, s);
-            }
-            ps.setString(i++, d.originalText());
-            ps.setString(i++, d.cleanText());
-            ps.setInt(i++, d.cleanText().length());
-            ps.setInt(i++, d.boilerplateChars());
-            ps.setString(i++, JSON.writeValueAsString(d.warnings()));
-            ps.setString(i++, d.offsets().encode());
-            ps.setString(i, fingerprint);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException | JsonProcessingException e) {
+        DocumentMetadata m = d.metadata();
+        String warnings;
+        try {
+            warnings = JSON.writeValueAsString(d.warnings());
+        } catch (JsonProcessingException e) {
             throw failure("store document " + d.source(), e);
         }
+        return sql.insert("store document " + d.source(), "INSERT INTO document (hash, file, source, size_bytes, "
+                + "media_type, charset, url, title, published, publisher, author, speaker, speaker_kind, speaker_role, "
+                + "speaker_for, language, original_text, clean_text, chars, boilerplate_chars, warnings, offset_map, "
+                + "fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                d.hash(), d.file(), d.source(), d.sizeBytes(), d.mediaType(), d.charset(), m.url(), m.title(),
+                m.published(), m.publisher(), m.author(), m.speaker(), m.speakerKind(), m.speakerRole(), m.speakerFor(),
+                m.language(), d.originalText(), d.cleanText(), d.cleanText().length(), d.boilerplateChars(), warnings,
+                d.offsets().encode(), fingerprint);
     }
 
     /** Records that {@code path} (with this size and modification time) holds document {@code documentId}. */
     public void linkSource(String path, long documentId, long size, long modified) {
-        String sql = "MERGE INTO document_source (path, document_id, size_bytes, modified) KEY (path) VALUES (?,?,?,?)";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, path);
-            ps.setLong(2, documentId);
-            ps.setLong(3, size);
-            ps.setLong(4, modified);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("link source " + path, e);
-        }
+        sql.update("link source " + path, "MERGE INTO document_source (path, document_id, size_bytes, modified) "
+                + "KEY (path) VALUES (?,?,?,?)", path, documentId, size, modified);
     }
 
     /** Deletes a document and, by cascade, everything derived from it. */
     public void deleteDocument(long documentId) {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM document WHERE id = ?")) {
-            ps.setLong(1, documentId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("delete document " + documentId, e);
-        }
+        sql.update("delete document " + documentId, "DELETE FROM document WHERE id = ?", documentId);
     }
 
     /** Deletes the document if no path refers to it any more; true if it was deleted. */
     public boolean deleteIfUnreferenced(long documentId) {
-        String sql = "DELETE FROM document d WHERE d.id = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM document_source s WHERE s.document_id = d.id)";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setLong(1, documentId);
-            return ps.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw failure("delete document " + documentId, e);
-        }
+        return sql.update("delete document " + documentId, "DELETE FROM document d WHERE d.id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM document_source s WHERE s.document_id = d.id)", documentId) > 0;
     }
 
     public void commit() {
-        try {
-            db.commit();
-            insertedCommitted += insertedUncommitted;
-            insertedUncommitted = 0;
-        } catch (SQLException e) {
-            throw failure("commit", e);
-        }
+        sql.run("commit", c -> {
+            c.commit();
+            return null;
+        });
+        insertedCommitted += insertedUncommitted;
+        insertedUncommitted = 0;
     }
 
     public void rollback() {
-        try {
-            insertedUncommitted = 0;
-            db.rollback();
-        } catch (SQLException e) {
-            throw failure("roll back", e);
-        }
+        insertedUncommitted = 0;
+        sql.run("roll back", c -> {
+            c.rollback();
+            return null;
+        });
     }
 
     // ---- reading ---------------------------------------------------------------------------
 
     public int documentCount() {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM document")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw failure("count documents", e);
-        }
+        return sql.first("count documents", "SELECT COUNT(*) FROM document", rs -> rs.getInt(1)).orElse(0);
     }
 
     /** The id of the longest document (by cleaned characters), or -1 when there is none. */
     public long largestDocumentId() {
-        try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM document ORDER BY chars DESC LIMIT 1")) {
-            return rs.next() ? rs.getLong(1) : -1;
-        } catch (SQLException e) {
-            throw failure("read the documents", e);
-        }
+        return sql.first("read the documents", "SELECT id FROM document ORDER BY chars DESC LIMIT 1", rs -> rs.getLong(1))
+                .orElse(-1L);
     }
 
     /** Streams every document in id order (one at a time: a large workspace is never held in memory). */
@@ -583,13 +512,9 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void readDocuments(String clause, Consumer<StoredDocument> action) {
-        String sql = "SELECT id, file, source, hash, size_bytes, media_type, charset, url, title, published, publisher, "
-                + "author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, clean_text, "
-                + "boilerplate_chars, warnings, offset_map FROM document " + clause;
-        try (Statement st = db.createStatement()) {
-            st.setFetchSize(64);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
+        sql.each("read documents", 64, "SELECT id, file, source, hash, size_bytes, media_type, charset, url, title, "
+                + "published, publisher, author, speaker, speaker_kind, speaker_role, speaker_for, language, original_text, "
+                + "clean_text, boilerplate_chars, warnings, offset_map FROM document " + clause, rs -> {
                     DocumentMetadata m = new DocumentMetadata(rs.getString("url"), rs.getString("title"),
                             rs.getString("published"), rs.getString("publisher"), rs.getString("author"),
                             rs.getString("speaker"), rs.getString("speaker_kind"), rs.getString("speaker_role"),
@@ -600,19 +525,7 @@ public final class Workspace implements AutoCloseable {
                             rs.getString("charset"), m, rs.getString("original_text"), rs.getString("clean_text"),
                             rs.getInt("boilerplate_chars"), warnings, OffsetMap.decode(rs.getString("offset_map")));
                     action.accept(new StoredDocument(rs.getLong("id"), d));
-                }
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw failure("read documents", e);
-        }
-    }
-
-    private static void setNullable(PreparedStatement ps, int i, String s) throws SQLException {
-        if (s == null) {
-            ps.setNull(i, Types.VARCHAR);
-        } else {
-            ps.setString(i, s);
-        }
+                });
     }
 
     WorkspaceException failure(String what, Exception e) {

@@ -20,9 +20,16 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
+// Each navigation counts; an answer that arrives after the person has gone elsewhere is dropped, so that a slow
+// page never replaces the one asked for after it.
+let navigation = 0;
+class Superseded extends Error {}
+
 async function api(path) {
+  const at = navigation;
   const r = await fetch('/api/' + path);
   const body = await r.json();
+  if (at !== navigation) throw new Superseded('superseded');
   if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
   return body;
 }
@@ -32,11 +39,15 @@ function docLink(doc, start, end, text) {
   return link('#/doc/' + doc + (start !== undefined ? '?start=' + start + '&end=' + end : ''), text);
 }
 function polarity(p) { return el('span', { class: 'polarity-' + p, text: p }); }
-function showError(e) { view().replaceChildren(el('p', { class: 'error', text: String(e.message || e) })); }
+function showError(e) {
+  if (e instanceof Superseded) return;
+  view().replaceChildren(el('p', { class: 'error', text: String(e.message || e) }));
+}
 
 // ---- routing -----------------------------------------------------------------------------
 
 function route() {
+  navigation++;
   const hash = location.hash || '#/';
   const [path, qs] = hash.substring(1).split('?');
   const params = new URLSearchParams(qs || '');
@@ -45,7 +56,11 @@ function route() {
   if (parts[0] === 'actor' && parts[1]) page = actorPage(parts[1]);
   else if (parts[0] === 'issue' && parts[1]) page = issuePage(parts[1], params);
   else if (parts[0] === 'doc' && parts[1]) page = readerPage(parts[1], params);
-  else page = searchPage(params);
+  else if (parts[0] === 'search') page = searchPage(params);
+  else if (parts[0] === 'actors') page = actorsPage(params);
+  else if (parts[0] === 'documents') page = documentsPage(params);
+  else if (parts[0] === 'network') page = networkPage(params);
+  else page = homePage();
   page.catch(showError);
 }
 
@@ -66,11 +81,25 @@ async function searchPage(params) {
       if (on) p.delete(dim); else p.set(dim, c.value);
       p.delete('offset');
       facets.appendChild(el('a', { href: '#/search?' + p.toString(), class: on ? 'on facet' : 'facet',
-        'data-dim': dim, text: c.value + ' (' + (r.facetsEstimated ? '≈' : '') + c.count + ')' }));
+        'data-dim': dim, text: c.value + ' (' + (r.facets_estimated ? '≈' : '') + c.count + ')' }));
     }
   }
   const first = Number(params.get('offset') || 0) + 1;
-  const hits = el('div', { id: 'hits' }, el('p', { class: 'meta', text: r.total + ' hits'
+  // a date range, the order, and a way back to no filter at all
+  const narrow = el('form', { class: 'filters', id: 'search-filters' },
+    field('from', el('input', { name: 'from', id: 'f-from', placeholder: '2007', size: 10, value: params.get('from') || '' })),
+    field('to', el('input', { name: 'to', id: 'f-to', placeholder: '2008-06', size: 10, value: params.get('to') || '' })),
+    field('order', select('sort', [['relevance', 'relevance'], ['date', 'date']], params.get('sort') || 'relevance')),
+    el('button', { type: 'submit', text: 'Apply' }),
+    link('#/search' + (params.get('q') ? '?q=' + encodeURIComponent(params.get('q')) : ''), 'Clear filters', 'clear'));
+  narrow.addEventListener('submit', ev => {
+    ev.preventDefault();
+    const p = new URLSearchParams(params);
+    for (const k of ['from', 'to', 'sort', 'offset']) p.delete(k);
+    for (const [k, v] of new FormData(narrow).entries()) if (v !== '' && !(k === 'sort' && v === 'relevance')) p.set(k, v);
+    location.hash = '#/search?' + p.toString();
+  });
+  const hits = el('div', { id: 'hits' }, narrow, el('p', { class: 'meta', text: r.total + ' hits'
     + (r.total > r.hits.length ? ' (showing ' + first + '–' + (first + r.hits.length - 1) + ')' : '') }));
   for (const h of r.hits) {
     const snippet = el('p', { class: 'snippet' });
@@ -81,7 +110,7 @@ async function searchPage(params) {
       at = e;
     }
     snippet.appendChild(document.createTextNode(h.snippet.text.substring(at)));
-    const who = h.speakerId ? link('#/actor/' + h.speakerId, h.speaker) : document.createTextNode(h.type);
+    const who = h.speaker ? link('#/actor/' + h.speaker, h.speaker_name) : document.createTextNode(h.type);
     hits.appendChild(el('div', { class: 'hit' },
       el('div', { class: 'meta' }, who, ' · ', h.date || 'undated', ' · ',
         docLink(h.doc, h.type === 'statement' ? h.start : undefined, h.end, h.file || h.doc),
@@ -103,8 +132,8 @@ async function actorPage(id) {
   const r = await api('actors/' + encodeURIComponent(id));
   const a = r.actor;
   const roles = el('ul', { class: 'plain', id: 'roles' });
-  for (const role of r.roles) {
-    roles.appendChild(el('li', {}, (role.date || 'undated') + ' — ' + role.title,
+  for (const role of a.roles) {
+    roles.appendChild(el('li', {}, (role.from || 'undated') + ' — ' + role.title,
       role.of ? el('span', {}, ' of ', link('#/actor/' + role.of, role.of_name)) : '',
       ' (', docLink(role.doc, role.start, role.end, role.text || 'source'), ')'));
   }
@@ -113,7 +142,7 @@ async function actorPage(id) {
   const positions = el('ul', { class: 'plain', id: 'positions' });
   for (const [issue, list] of Object.entries(byIssue)) {
     const li = el('li', {}, link('#/issue/' + issue, issue), ': ');
-    for (const p of list) li.append(p.date || 'undated', ' ', polarity(p.polarity), ' (', docLink('d' + p.documentId, undefined, undefined, p.file), ')  ');
+    for (const p of list) li.append(p.date || 'undated', ' ', polarity(p.polarity), ' (', docLink(p.doc, undefined, undefined, p.file), ')  ');
     positions.appendChild(li);
   }
   const said = el('ul', { class: 'plain', id: 'statements' });
@@ -129,8 +158,8 @@ async function actorPage(id) {
 function statementItem(s, withSpeaker) {
   const li = el('li', { class: 'hit' });
   li.appendChild(el('div', { class: 'meta' }, s.date || 'undated', ' · ',
-    withSpeaker && s.speakerId ? link('#/actor/a' + s.speakerId, s.speaker) : (withSpeaker ? (s.speaker || '?') : ''),
-    withSpeaker ? ' · ' : '', s.kind, ' · ', docLink('d' + s.documentId, s.start, s.end, s.file)));
+    withSpeaker && s.speaker ? link('#/actor/' + s.speaker, s.speaker_name) : (withSpeaker ? (s.speaker_name || '?') : ''),
+    withSpeaker ? ' · ' : '', s.kind, ' · ', docLink(s.doc, s.start, s.end, s.file)));
   li.appendChild(el('div', { text: '“' + s.text + '”' }));
   for (const i of s.issues) {
     li.appendChild(el('div', { class: 'meta' }, link('#/issue/' + i.issue, i.issue), ': ', polarity(i.polarity),
@@ -141,23 +170,47 @@ function statementItem(s, withSpeaker) {
 
 // ---- issue: the stance matrix and the timeline ----------------------------------------------
 
+const LETTERS = { support: 'S', oppose: 'O', neutral: 'N', mixed: 'M' };
+
 async function issuePage(issue, params) {
   const years = params.get('years') || '1';
-  const m = await api('stances?issue=' + encodeURIComponent(issue) + '&years=' + encodeURIComponent(years));
+  const kind = params.get('kind') || '';
+  const minConfidence = params.get('min_confidence') || '0.5';
+  const m = await api('stances?issue=' + encodeURIComponent(issue) + '&years=' + encodeURIComponent(years)
+    + '&limit=500&min_confidence=' + encodeURIComponent(minConfidence) + (kind ? '&kind=' + encodeURIComponent(kind) : ''));
   const t = await api('timeline?issue=' + encodeURIComponent(issue));
+  const form = el('form', { class: 'filters', id: 'issue-filters' },
+    field('actors', select('kind', [['', 'all'], ['person', 'persons'], ['state', 'states'], ['organization', 'organisations']], kind)),
+    field('min. confidence', el('input', { name: 'min_confidence', id: 'f-min_confidence', type: 'number', min: 0, max: 1, step: 0.05,
+      value: minConfidence })),
+    field('years per period', el('input', { name: 'years', id: 'f-years', type: 'number', min: 1, max: 50, value: years })),
+    el('button', { type: 'submit', text: 'Show' }), link('#/issue/' + issue, 'Clear filters', 'clear'));
+  form.addEventListener('submit', ev => { ev.preventDefault(); location.hash = '#/issue/' + issue + '?' + formParams(form); });
+  // persons under the state they speak for, each state followed by its persons
+  const byId = new Map(m.actors.map(a => [a.actor, a]));
+  const rows = [];
+  const placed = new Set();
+  for (const a of m.actors) {
+    if (placed.has(a.actor) || (a.speaks_for && byId.has(a.speaks_for))) continue;
+    rows.push({ a, under: false });
+    placed.add(a.actor);
+    for (const p of m.actors) if (p.speaks_for === a.actor && !placed.has(p.actor)) { rows.push({ a: p, under: true }); placed.add(p.actor); }
+  }
+  for (const a of m.actors) if (!placed.has(a.actor)) rows.push({ a, under: false });
   const table = el('table', { class: 'matrix', id: 'matrix' });
   const head = el('tr', {}, el('th', {}));
   for (const p of m.periods) head.appendChild(el('th', { text: p }));
   table.appendChild(head);
   const evidence = el('div', { id: 'evidence' }, el('p', { class: 'meta', text: 'Choose a cell to see the words behind it.' }));
-  for (const a of m.actors) {
-    const tr = el('tr', {}, el('th', { class: 'name' }, link('#/actor/' + a.actor, a.name)));
+  for (const { a, under } of rows) {
+    const tr = el('tr', {}, el('th', { class: 'name' + (under ? ' under' : '') }, link('#/actor/' + a.actor, a.name)));
     for (const p of m.periods) {
       const c = a.cells[p];
       if (!c) { tr.appendChild(el('td', { class: 'empty' })); continue; }
       const n = c.support + c.oppose + c.neutral;
-      const td = el('td', { class: c.position, title: a.name + ', ' + p + ': ' + c.support + ' support, ' + c.oppose
-        + ' oppose, ' + c.neutral + ' neutral', text: n > 1 ? String(n) : '' });
+      const td = el('td', { class: c.position + (c.confidence < 0.5 ? ' unsure' : ''), title: a.name + ', ' + p + ': '
+        + c.support + ' support, ' + c.oppose + ' oppose, ' + c.neutral + ' neutral; confidence ' + c.confidence.toFixed(2),
+        text: (LETTERS[c.position] || '?') + (n > 1 ? n : '') });
       td.addEventListener('click', () => {
         table.querySelectorAll('td.selected').forEach(x => x.classList.remove('selected'));
         td.classList.add('selected');
@@ -167,22 +220,59 @@ async function issuePage(issue, params) {
     }
     table.appendChild(tr);
   }
+  const csvColumns = [{ label: 'actor', value: r => r.a.name }, { label: 'id', value: r => r.a.actor },
+    { label: 'kind', value: r => r.a.kind }, { label: 'speaks_for', value: r => r.a.speaks_for }]
+    .concat(m.periods.map(p => ({ label: p, value: r => r.a.cells[p] ? r.a.cells[p].position : '' })));
+  const exports = el('p', { class: 'exports' },
+    button('CSV of the matrix', () => download(issue + '-matrix.csv', toCsv(csvColumns, rows), 'text/csv'), 'matrix-csv'),
+    button('SVG of the matrix', () => download(issue + '-matrix.svg', matrixSvg(m.periods, rows), 'image/svg+xml'), 'matrix-svg'),
+    link('#/network?issue=' + encodeURIComponent(issue), 'Network of this issue'));
   const chart = el('div', { id: 'chart' });
   const said = el('ul', { class: 'plain', id: 'issue-statements' });
   for (const s of t.statements.slice(0, 200)) said.appendChild(statementItem(s, true));
+  const dated = t.positions.filter(p => p.date);
   view().replaceChildren(
-    el('h1', { text: m.label }),
-    el('p', { class: 'legend' }, el('span', { class: 'support', text: 'support' }), el('span', { class: 'oppose', text: 'oppose' }),
-      el('span', { class: 'neutral', text: 'neutral' }), el('span', { class: 'mixed', text: 'mixed' })),
-    el('section', {}, el('h2', { text: 'Who stands where, by year' }), table, evidence),
-    el('section', {}, el('h2', { text: 'Positions over time' }), chart),
+    el('h1', { text: m.label }), form,
+    el('p', { class: 'legend' }, el('span', { class: 'support', text: 'S support' }), el('span', { class: 'oppose', text: 'O oppose' }),
+      el('span', { class: 'neutral', text: 'N neutral' }), el('span', { class: 'mixed', text: 'M mixed' }),
+      el('span', { class: 'unsure-key', text: 'pale: less sure than 0.5' }),
+      ' a number after the letter counts the stances; persons are shown under the state they speak for'),
+    el('section', {}, el('h2', { text: 'Who stands where, by period' }),
+      el('p', { class: 'meta', text: m.total_actors + ' actors with a stance at confidence ' + minConfidence + ' or more' }),
+      exports, table, evidence),
+    dated.length ? el('section', {}, el('h2', { text: 'Positions over time' }), chart) : null,
     el('section', {}, el('h2', { text: 'Statements in time order' }), said));
-  drawTimeline(chart, t.positions);
+  if (dated.length) drawTimeline(chart, t.positions);
+}
+
+// The matrix on screen as an SVG file: names and periods escaped as text.
+function matrixSvg(periods, rows) {
+  const esc = s => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const colour = { support: '#2166ac', oppose: '#b2182b', neutral: '#bdbdbd', mixed: '#9970ab' };
+  const left = 220, size = 26, top = 40;
+  const out = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + (left + periods.length * size + 20) + '" height="'
+    + (top + rows.length * size + 20) + '" font-family="sans-serif" font-size="11">'];
+  periods.forEach((p, i) => out.push('<text x="' + (left + i * size + size / 2) + '" y="' + (top - 8)
+    + '" text-anchor="middle" font-size="9">' + esc(p) + '</text>'));
+  rows.forEach(({ a, under }, j) => {
+    const y = top + j * size;
+    out.push('<text x="' + (left - 8) + '" y="' + (y + size / 2 + 4) + '" text-anchor="end">' + esc((under ? '  ' : '') + a.name) + '</text>');
+    periods.forEach((p, i) => {
+      const c = a.cells[p];
+      if (!c) return;
+      out.push('<rect x="' + (left + i * size + 1) + '" y="' + (y + 1) + '" width="' + (size - 2) + '" height="' + (size - 2)
+        + '" rx="3" fill="' + (colour[c.position] || '#999') + '" opacity="' + (c.confidence < 0.5 ? 0.45 : 1) + '"/>');
+      out.push('<text x="' + (left + i * size + size / 2) + '" y="' + (y + size / 2 + 4) + '" text-anchor="middle" fill="#fff">'
+        + esc(LETTERS[c.position] || '?') + '</text>');
+    });
+  });
+  out.push('</svg>');
+  return out.join('\n');
 }
 
 async function showEvidence(box, actor, period, cell, statements) {
   box.replaceChildren(el('h3', { text: actor.name + ', ' + period }));
-  const ids = new Set(cell.evidence.map(s => Number(s.substring(1))));
+  const ids = new Set(cell.evidence);
   const list = el('ul', { class: 'plain' });
   let found = statements.filter(s => ids.has(s.id));
   if (found.length < ids.size) {
@@ -231,15 +321,15 @@ async function readerPage(id, params) {
     const a = points[i], b = points[i + 1];
     let node = document.createTextNode(d.text.substring(a, b));
     const covering = spans.filter(s => s.start <= a && s.end >= b);
-    const mention = covering.find(s => s.kind !== 'stmt' && s.m.actorId);
+    const mention = covering.find(s => s.kind !== 'stmt' && s.m.actor);
     const date = covering.find(s => s.kind === 'date');
     const stmt = covering.find(s => s.kind === 'stmt');
-    if (mention) node = el('a', { class: 'actor', href: '#/actor/a' + mention.m.actorId }, node);
+    if (mention) node = el('a', { class: 'actor', href: '#/actor/' + mention.m.actor }, node);
     else if (date) node = el('span', { class: 'date', title: date.m.text }, node);
     if (stmt) {
-      if (!speakers.includes(stmt.s.speakerId)) speakers.push(stmt.s.speakerId);
-      node = el('span', { class: 'stmt' + (speakers.indexOf(stmt.s.speakerId) % 2 ? ' other' : ''),
-        title: (stmt.s.speaker || '?') + ' (' + stmt.s.kind + ')', 'data-statement': 's' + stmt.s.id }, node);
+      if (!speakers.includes(stmt.s.speaker)) speakers.push(stmt.s.speaker);
+      node = el('span', { class: 'stmt' + (speakers.indexOf(stmt.s.speaker) % 2 ? ' other' : ''),
+        title: (stmt.s.speaker_name || '?') + ' (' + stmt.s.kind + ')', 'data-statement': stmt.s.id }, node);
     }
     if (focusStart >= 0 && a >= focusStart && b <= focusEnd && b > a) {
       node = el('span', { class: 'focus' }, node);

@@ -1,12 +1,16 @@
-package org.demarche.server;
+package org.demarche.questions;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.demarche.stance.Codebook;
-import org.demarche.store.KnowledgeBase;
+import org.demarche.model.Actor;
+import org.demarche.model.ActorKind;
+import org.demarche.model.Polarity;
+import org.demarche.model.StatementKind;
 import org.demarche.store.Workspace;
 
 /**
@@ -20,13 +24,14 @@ public final class Checks {
     /** Bounds shared by the command line and the API. */
     public static final int MAX_STATEMENTS = 1000;
     public static final int MAX_ACTORS = 5000;
+    public static final int MAX_DOCUMENTS = 20000;
     public static final int MAX_MATRIX_ROWS = 1000;
     public static final int MAX_ACTOR_STATEMENTS = 500;
     public static final int MAX_YEARS = 50;
 
-    public static final List<String> ACTOR_KINDS = List.of("person", "state", "organization", "other");
-    public static final List<String> POLARITIES = List.of("support", "oppose", "neutral");
-    public static final List<String> STATEMENT_KINDS = List.of("direct", "indirect");
+    public static final List<String> ACTOR_KINDS = Arrays.stream(ActorKind.values()).map(ActorKind::label).toList();
+    public static final List<String> POLARITIES = Arrays.stream(Polarity.values()).map(Polarity::id).toList();
+    public static final List<String> STATEMENT_KINDS = Arrays.stream(StatementKind.values()).map(StatementKind::id).toList();
     public static final List<String> TYPES = List.of("statement", "document");
 
     private static final Pattern ISO = Pattern.compile("\\d{4}(-\\d{2}){0,2}");
@@ -122,8 +127,8 @@ public final class Checks {
     }
 
     /** The actor a name, an alias or an id stands for (the most mentioned wins a tie). */
-    public static KnowledgeBase.ActorRow actor(Workspace ws, String nameOrId) {
-        return ws.questions().actor(nameOrId).orElseThrow(() -> new Refused(404, "no actor named '" + nameOrId
+    public static Actor actor(Workspace ws, String nameOrId) {
+        return Questions.actor(ws, nameOrId).orElseThrow(() -> new Refused(404, "no actor named '" + nameOrId
                 + "' (demarche actors --name TEXT, or /api/actors?name=TEXT, lists them)"));
     }
 

@@ -1,15 +1,17 @@
-package org.demarche.server;
+package org.demarche.questions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.demarche.model.Actor;
 import org.demarche.model.Polarity;
+import org.demarche.model.RecordId;
+import org.demarche.model.Stance;
+import org.demarche.model.Statement;
 import org.demarche.stance.Codebook;
 import org.demarche.stance.StanceTimeline;
-import org.demarche.store.KnowledgeBase;
-import org.demarche.store.StanceTables;
 import org.demarche.store.Workspace;
 
 /** What the stance questions (stances, shifts) read from a workspace for one issue. */
@@ -17,10 +19,11 @@ public final class IssueQuestion {
 
     public final String issue;
     public final String label;
-    public final List<StanceTimeline.Point> points = new ArrayList<>();
-    /** stance id -> its evidence statement ids, strongest first */
-    public final Map<Long, List<Long>> evidence = new HashMap<>();
-    public final Map<Long, KnowledgeBase.ActorRow> actors = new HashMap<>();
+    /** The issue's stances, each with its evidence, strongest first. */
+    public final List<Stance> points = new ArrayList<>();
+    public final Map<RecordId, Actor> actors = new HashMap<>();
+    /** person -> the state it speaks for (the page shows persons under it) */
+    private Map<RecordId, RecordId> speaksFor = Map.of();
 
     private IssueQuestion(String issue, String label) {
         this.issue = issue;
@@ -36,27 +39,26 @@ public final class IssueQuestion {
         IssueQuestion q = new IssueQuestion(issue, known.label());
         ws.stances().forEachStance(issue, t -> {
             if (t.confidence() >= minConfidence) {
-                q.points.add(new StanceTimeline.Point(t.id(), t.actorId(), t.date(), Polarity.parse(t.polarity()),
-                        t.confidence()));
-                q.evidence.put(t.id(), t.evidence());
+                q.points.add(t);
             }
         });
-        ws.kb().forEachActor(a -> q.actors.put(a.id(), a));
+        ws.kb().forEachActor(true, a -> q.actors.put(a.id(), a));
+        q.speaksFor = NetworkQuestion.speaksFor(q.actors);
         return q;
     }
 
-    public String name(long actor) {
-        KnowledgeBase.ActorRow a = actors.get(actor);
-        return a == null ? "a" + actor : a.name();
+    public String name(RecordId actor) {
+        Actor a = actors.get(actor);
+        return a == null ? actor.toString() : a.name();
     }
 
-    /** The strongest evidence statement of a stance, with what it says. */
-    public StanceTables.Evidence firstEvidence(Workspace ws, StanceTimeline.Point p) {
-        List<Long> ids = evidence.getOrDefault(p.id(), List.of());
-        if (ids.isEmpty()) {
+    /** The strongest evidence statement of a stance, with what it says on the issue. */
+    public Statement firstEvidence(Workspace ws, Stance p) {
+        if (p.evidence().isEmpty()) {
             return null;
         }
-        return ws.stances().evidence(List.of(ids.get(0)), issue).get(ids.get(0));
+        long first = p.evidence().get(0).number();
+        return ws.stances().evidence(List.of(first), issue).get(first);
     }
 
     /** The actor × period matrix as plain maps and lists (for JSON), the most documented actors first. */
@@ -68,11 +70,12 @@ public final class IssueQuestion {
         root.put("periods", m.periods());
         List<Object> rows = new ArrayList<>();
         m.rows().entrySet().stream().limit(Math.max(1, limit)).forEach(e -> {
-            long actor = e.getKey();
+            RecordId actor = e.getKey();
             Map<String, Object> a = new LinkedHashMap<>();
-            a.put("actor", "a" + actor);
+            a.put("actor", actor);
             a.put("name", name(actor));
             a.put("kind", actors.containsKey(actor) ? actors.get(actor).kind() : null);
+            a.put("speaks_for", speaksFor.get(actor)); // a person is shown under the state it speaks for
             Map<String, Object> byPeriod = new LinkedHashMap<>();
             e.getValue().forEach((period, c) -> {
                 Map<String, Object> cell = new LinkedHashMap<>();
@@ -80,10 +83,10 @@ public final class IssueQuestion {
                 for (Polarity p : Polarity.values()) {
                     cell.put(p.id(), c.count(p));
                 }
-                cell.put("stances", c.points().stream().map(p -> "t" + p.id()).toList());
-                cell.put("evidence", c.points().stream()
-                        .flatMap(p -> evidence.getOrDefault(p.id(), List.of()).stream().limit(1))
-                        .map(s -> "s" + s).toList());
+                cell.put("stances", c.points().stream().map(Stance::id).toList());
+                cell.put("evidence", c.points().stream().flatMap(p -> p.evidence().stream().limit(1)).toList());
+                // how sure the surest stance of the cell is: the page shows it
+                cell.put("confidence", c.points().stream().mapToDouble(Stance::confidence).max().orElse(0));
                 byPeriod.put(period, cell);
             });
             a.put("cells", byPeriod);
@@ -96,8 +99,8 @@ public final class IssueQuestion {
 
     /** The matrix, for actors of one kind (null: all). */
     public StanceTimeline.Matrix matrix(int years, String kind) {
-        List<StanceTimeline.Point> chosen = points.stream()
-                .filter(p -> kind == null || actors.containsKey(p.actor()) && actors.get(p.actor()).kind().equals(kind))
+        List<Stance> chosen = points.stream()
+                .filter(p -> kind == null || actors.containsKey(p.actor()) && actors.get(p.actor()).kind().label().equals(kind))
                 .toList();
         return StanceTimeline.matrix(chosen, Math.max(1, years));
     }
@@ -107,7 +110,7 @@ public final class IssueQuestion {
         List<Map<String, Object>> records = new ArrayList<>();
         for (StanceTimeline.Shift s : StanceTimeline.shifts(matrix(years, null))) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("actor", "a" + s.actor());
+            r.put("actor", s.actor());
             r.put("name", name(s.actor()));
             r.put("from", Map.of("period", s.fromPeriod(), "position", s.from().id()));
             r.put("to", Map.of("period", s.toPeriod(), "position", s.to().id()));
@@ -118,19 +121,21 @@ public final class IssueQuestion {
         return records;
     }
 
-    private Map<String, Object> side(Workspace ws, StanceTimeline.Point p) {
+    /** One side of a shift: the stance, and its strongest statement with the words that decided it. */
+    private Map<String, Object> side(Workspace ws, Stance p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stance", "t" + p.id());
+        m.put("stance", p.id());
         m.put("polarity", p.polarity().id());
         m.put("date", p.date());
         m.put("confidence", p.confidence());
-        StanceTables.Evidence e = firstEvidence(ws, p);
+        Statement e = firstEvidence(ws, p);
         if (e != null) {
-            m.put("statement", "s" + e.statementId());
-            m.put("doc", e.file());
-            m.put("doc_id", "d" + e.documentId());
+            m.put("statement", e.id());
+            m.put("doc", e.doc());
+            m.put("file", e.file());
             m.put("speaker", e.speaker());
-            m.put("cue", e.cue());
+            m.put("speaker_name", e.speakerName());
+            m.put("cue", e.issues().isEmpty() ? null : e.issues().get(0).cue());
             m.put("text", e.text());
             m.put("start", e.start());
             m.put("end", e.end());

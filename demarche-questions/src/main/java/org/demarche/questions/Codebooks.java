@@ -1,4 +1,4 @@
-package org.demarche.server;
+package org.demarche.questions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -32,10 +32,6 @@ final class CodebookOption {
 
     /** The codebook to work with: the file given, now kept in the workspace, or the one the workspace already uses. */
     Codebook use(Workspace ws) throws IOException {
-        if (file == null) {
-            return Codebooks.active(ws);
-        }
-        Codebooks.keep(ws, file);
-        return read;
+        return Codebooks.use(ws, file, read);
     }
 }

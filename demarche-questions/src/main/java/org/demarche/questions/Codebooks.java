@@ -30,5 +30,17 @@ public final class Codebooks {
         ws.commit();
     }
 
+    /**
+     * The codebook a run works with: the one read from {@code file} (checked already), now kept in the workspace for
+     * every later command; or, when none was given (null), the one the workspace uses.
+     */
+    public static Codebook use(Workspace ws, Path file, Codebook read) throws IOException {
+        if (file == null) {
+            return active(ws);
+        }
+        keep(ws, file);
+        return read;
+    }
+
     private Codebooks() {}
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.demarche.model.Polarity;
 import org.demarche.model.RecordId;
 import org.demarche.model.Stance;
 import org.demarche.model.Statement;

@@ -260,10 +260,7 @@ public final class IngestRunner {
             ActorMerge.run(ws);
             ws.deleteSetting(MERGE_PENDING);
             ws.commit();
-            if (codebook != null) {
-                new StanceStage(ws, codebook, Options.defaults().threads()).run(new IngestListener() {});
-            }
-            SearchIndex.sync(ws);
+            CorrectionStage.runAndIndex(ws, codebook, Options.defaults().threads());
             return true;
         } finally {
             ws.unlockForWriting();
@@ -282,9 +279,10 @@ public final class IngestRunner {
             workspace.commit();
             tock("merge actors", t0);
         }
-        if (extractor != null && codebook != null) {
+        if (extractor != null) {
+            // a person's corrections, applied again over what the machine found; the stances between them
             long t0 = tick();
-            new StanceStage(workspace, codebook, options.threads()).run(listener);
+            CorrectionStage.run(workspace, codebook, options.threads(), listener);
             tock("stances", t0);
         }
         // the search index follows the workspace: rebuilt when anything in it changed

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.demarche.model.Actor;
 import org.demarche.model.ActorKind;
 import org.demarche.model.Json;
+import org.demarche.model.RecordId;
 import org.demarche.model.Statement;
+import org.demarche.store.Corrections;
 import org.demarche.model.TextAnchor;
 import org.demarche.model.StoredDocument;
 import org.demarche.store.KnowledgeBase;
@@ -42,10 +44,11 @@ public final class JsonlExporter {
                 workspace.forEachDocument(d -> write(g, records, document(d)));
                 KnowledgeBase kb = workspace.kb();
                 Map<Long, String> codes = kb.stateCodes();
-                kb.forEachActor(true, a -> write(g, records, actor(a, codes)));
+                Map<String, Corrections.Entry> human = workspace.corrections().humanFacts();
+                kb.forEachActor(true, a -> write(g, records, provenance(actor(a, codes), a.id(), human)));
                 String[] text = {null, null}; // the document the statements are in now (they come document by document)
-                kb.forEachStatement(s -> write(g, records, statement(workspace, s, text)));
-                workspace.stances().forEachStance(null, t -> write(g, records, t));
+                kb.forEachStatement(s -> write(g, records, provenance(statement(workspace, s, text), s.id(), human)));
+                workspace.stances().forEachStance(null, t -> write(g, records, provenance(t, t.id(), human)));
                 kb.forEachEvent(e -> write(g, records, e));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -53,6 +56,21 @@ public final class JsonlExporter {
         }
         out.flush();
         return records[0];
+    }
+
+    /**
+     * Who made the record: {@code source} machine, or human with the {@code coder} and the time
+     * ({@code corrected_at}) of the correction that set or confirmed it.
+     */
+    private static ObjectNode provenance(Object record, RecordId id, Map<String, Corrections.Entry> human) {
+        ObjectNode n = record instanceof ObjectNode o ? o : Json.MAPPER.valueToTree(record);
+        Corrections.Entry by = human.get(id.toString());
+        n.put("source", by == null ? "machine" : "human");
+        if (by != null) {
+            n.put("coder", by.coder());
+            n.put("corrected_at", by.madeAt());
+        }
+        return n;
     }
 
     /** An actor's record; a state's also says its ISO 3166-1 alpha-3 code ({@code iso3166}). */
@@ -71,7 +89,7 @@ public final class JsonlExporter {
      * anchor it: a {@code TextQuoteSelector} (exact words, prefix, suffix) and a {@code TextPositionSelector}
      * (offsets into the document's cleaned text, the export's {@code start} and {@code end}).
      */
-    private static Object statement(Workspace ws, Statement s, String[] text) {
+    private static ObjectNode statement(Workspace ws, Statement s, String[] text) {
         String doc = s.doc().toString();
         if (!doc.equals(text[0])) {
             text[0] = doc;

@@ -157,7 +157,7 @@ public final class KnowledgeBaseWriter {
         lastCommit = System.nanoTime();
     }
 
-    /** Commits, then the actor merge, the stance stage and the search index, each when needed. */
+    /** Commits, then the actor merge, the corrections with the stance stage, and the search index, each when needed. */
     public void finish(IngestListener listener) {
         workspace.commit();
         boolean changed = counts[Outcome.NEW.ordinal()] + counts[Outcome.REPLACED.ordinal()] > 0;
@@ -171,9 +171,10 @@ public final class KnowledgeBaseWriter {
             workspace.commit();
             clock.since("merge actors", t0);
         }
-        if (extracted && codebook != null) {
+        if (extracted) {
+            // a person's corrections, applied again over what the machine found; the stances between them
             long t0 = System.nanoTime();
-            new StanceStage(workspace, codebook, options.threads()).run(listener);
+            CorrectionStage.run(workspace, codebook, options.threads(), listener);
             clock.since("stances", t0);
         }
         // the search index follows the workspace: rebuilt when anything in it changed
@@ -208,10 +209,7 @@ public final class KnowledgeBaseWriter {
             ActorMerge.run(ws);
             ws.deleteSetting(MERGE_PENDING);
             ws.commit();
-            if (codebook != null) {
-                new StanceStage(ws, codebook, IngestRunner.Options.defaults().threads()).run(new IngestListener() {});
-            }
-            SearchIndex.sync(ws);
+            CorrectionStage.runAndIndex(ws, codebook, IngestRunner.Options.defaults().threads());
             return true;
         } finally {
             ws.unlockForWriting();

@@ -35,7 +35,7 @@ import org.demarche.model.StoredDocument;
  */
 public final class Workspace implements AutoCloseable {
 
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     /** The setting that says an ingest has stored documents whose actors are not merged yet (see KnowledgeBaseWriter). */
     public static final String MERGE_PENDING = "actor_merge_pending";
     private static final String DB_NAME = "knowledge";
@@ -71,6 +71,11 @@ public final class Workspace implements AutoCloseable {
         this.sql = new Sql(db, this::failure);
         this.kb = new KnowledgeBase(this);
         this.stances = new StanceTables(this);
+    }
+
+    /** A person's corrections: the log, and its application over the knowledge base. */
+    public Corrections corrections() {
+        return new Corrections(this);
     }
 
     /** The counts and lists of the page's home and document list. */

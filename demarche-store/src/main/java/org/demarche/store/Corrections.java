@@ -1,0 +1,417 @@
+package org.demarche.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.demarche.model.Json;
+import org.demarche.model.Polarity;
+import org.demarche.model.RecordId;
+import org.demarche.model.TextAnchor;
+
+/**
+ * A person's corrections of the machine's output: an append-only log in the workspace, and its application over
+ * the knowledge base each time it is rebuilt. Entries name what they correct by content (the document's hash and
+ * name, the words with their context; an actor by its name), so that they survive re-ingesting a file, a new
+ * extraction and a new codebook; an entry whose words are gone is listed as orphaned, never applied elsewhere.
+ *
+ * <p>Applying comes in two steps because the stance stage sits between them: {@link #applyFacts} (statements
+ * rejected or given another speaker, actors merged, split, renamed, given a kind) before the stances are made, so
+ * that they are made from the corrected statements; {@link #applyStances} (stances set or confirmed) after.
+ */
+public final class Corrections {
+
+    /** The actions a person can take. */
+    public static final List<String> ACTIONS = List.of("reject", "speaker", "stance", "merge", "split", "rename", "kind",
+            "undo");
+
+    /** One entry of the log, as it is exported and imported (JSON Lines, snake_case). */
+    @JsonPropertyOrder({"id", "made_at", "coder", "action", "doc_hash", "doc_file", "exact", "prefix", "suffix", "start",
+            "end", "actor", "issue", "value", "note", "undoes", "status", "detail"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(Long id, String madeAt, String coder, String action, String docHash, String docFile,
+                        String exact, String prefix, String suffix, Integer start, Integer end, String actor,
+                        String issue, String value, String note, Long undoes, String status, String detail) {
+
+        /** The words this entry is anchored to, if any. */
+        TextAnchor anchor() {
+            return exact == null ? null : new TextAnchor(exact, prefix == null ? "" : prefix, suffix == null ? "" : suffix,
+                    start == null ? 0 : start, end == null ? 0 : end);
+        }
+
+        /** The same entry as a new one (no id, status), for the log of another workspace. */
+        public Entry imported() {
+            return new Entry(null, madeAt, coder, action, docHash, docFile, exact, prefix, suffix, start, end, actor,
+                    issue, value, note, undoes, null, null);
+        }
+    }
+
+    private final Workspace workspace;
+    private final Sql sql;
+
+    Corrections(Workspace workspace) {
+        this.workspace = workspace;
+        this.sql = workspace.sql();
+    }
+
+    // ---- the log ---------------------------------------------------------------------------------------------
+
+    /** Appends an entry (committed by the caller); returns its id. */
+    public long append(Entry e) {
+        if (!ACTIONS.contains(e.action())) {
+            throw new IllegalArgumentException("no correction '" + e.action() + "'; they are " + String.join(", ", ACTIONS));
+        }
+        return sql.insert("log a correction", "INSERT INTO correction (made_at, coder, action, doc_hash, doc_file, exact, "
+                + "prefix, suffix, start_offset, end_offset, actor, issue, value_text, note, undoes) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                e.madeAt() == null ? OffsetDateTime.now() : OffsetDateTime.parse(e.madeAt()), e.coder(), e.action(),
+                e.docHash(), e.docFile(), e.exact(), e.prefix(), e.suffix(), e.start(), e.end(), e.actor(), e.issue(),
+                e.value(), e.note(), e.undoes());
+    }
+
+    /** Every entry in the order it was made, with what the last application made of it. */
+    public List<Entry> list() {
+        return sql.list("read the corrections", "SELECT c.id, c.made_at, c.coder, c.action, c.doc_hash, c.doc_file, c.exact, "
+                + "c.prefix, c.suffix, c.start_offset, c.end_offset, c.actor, c.issue, c.value_text, c.note, c.undoes, "
+                + "s.status, s.detail FROM correction c LEFT JOIN correction_status s ON s.correction_id = c.id ORDER BY c.id",
+                rs -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toString(), rs.getString(3),
+                        rs.getString(4), trim(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), rs.getString(12),
+                        rs.getString(13), rs.getString(14), rs.getString(15), Sql.longOrNull(rs, 16), rs.getString(17),
+                        rs.getString(18)));
+    }
+
+    /** A text as a JSON string: the forms column holds a JSON array of them. */
+    private static String quote(String s) {
+        try {
+            return Json.MAPPER.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    /** Who set or confirmed each record (s5, t3, a2), and when: the records' provenance. */
+    public Map<String, Entry> humanFacts() {
+        Map<Long, Entry> byId = new HashMap<>();
+        list().forEach(e -> byId.put(e.id(), e));
+        Map<String, Entry> out = new HashMap<>();
+        sql.each("read the provenance", "SELECT record, correction_id FROM human_fact ORDER BY correction_id",
+                rs -> out.put(rs.getString(1), byId.get(rs.getLong(2))));
+        return out;
+    }
+
+    // ---- what an id of the current knowledge base is, by content ---------------------------------------------
+
+    /** A statement of the current knowledge base as an anchor: its document and its words. */
+    public Optional<Entry> statementAnchor(RecordId statement) {
+        return sql.first("find the statement", "SELECT d.hash, d.file, d.clean_text, s.start_offset, s.end_offset "
+                + "FROM statement s JOIN document d ON d.id = s.document_id WHERE s.id = ?", rs -> {
+                    TextAnchor a = TextAnchor.of(rs.getString(3), rs.getInt(4), rs.getInt(5));
+                    return new Entry(null, null, null, null, rs.getString(1).trim(), rs.getString(2), a.exact(), a.prefix(),
+                            a.suffix(), a.start(), a.end(), null, null, null, null, null, null, null);
+                }, statement.number());
+    }
+
+    /** A stance of the current knowledge base by content: its document, its actor's name, its issue. */
+    public Optional<Entry> stanceAnchor(RecordId stance) {
+        return sql.first("find the stance", "SELECT d.hash, d.file, a.name, t.issue FROM stance t "
+                + "JOIN document d ON d.id = t.document_id JOIN local_actor l ON l.id = t.local_actor_id "
+                + "JOIN actor a ON a.id = l.actor_id WHERE t.id = ?", rs -> new Entry(null, null, null, null,
+                rs.getString(1).trim(), rs.getString(2), null, null, null, null, null, rs.getString(3), rs.getString(4),
+                null, null, null, null, null), stance.number());
+    }
+
+    /** An actor of the current knowledge base by any of its names (case ignored) or its id; the most mentioned wins. */
+    public Optional<Long> actor(String nameOrId) {
+        String n = nameOrId.strip();
+        if (RecordId.is(RecordId.Type.ACTOR, n)) {
+            return sql.first("find the actor", "SELECT id FROM actor WHERE id = ?", rs -> rs.getLong(1),
+                    RecordId.parse(n).number());
+        }
+        return sql.first("find the actor", "SELECT a.id FROM actor a WHERE LOWER(a.name) = ? OR EXISTS (SELECT 1 FROM "
+                + "actor_alias x WHERE x.actor_id = a.id AND LOWER(x.alias) = ?) ORDER BY LOWER(a.name) = ? DESC, "
+                + "a.mentions DESC, a.id LIMIT 1", rs -> rs.getLong(1), n.toLowerCase(Locale.ROOT),
+                n.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Takes an entry back (a new entry: the log is only appended to). What a rejection or a new speaker removed
+     * from the machine's output comes back when the document is extracted again: the document is marked so
+     * that the next ingest reads it again. Returns the file that will be read again, if any.
+     */
+    public Optional<String> undo(long entry, String coder) {
+        Entry target = list().stream().filter(e -> e.id() == entry && !e.action().equals("undo")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no correction " + entry));
+        append(new Entry(null, null, coder, "undo", null, null, null, null, null, null, null, null, null, null, null,
+                entry, null, null));
+        if (target.action().equals("reject") || target.action().equals("speaker")) {
+            Optional<long[]> doc = document(target);
+            doc.ifPresent(d -> sql.update("read the document again", "UPDATE document SET fingerprint = 'undone' "
+                    + "WHERE id = ?", d[0]));
+            return doc.map(d -> target.docFile());
+        }
+        return Optional.empty();
+    }
+
+    public String actorName(long id) {
+        return sql.first("name the actor", "SELECT name FROM actor WHERE id = ?", rs -> rs.getString(1), id).orElse(null);
+    }
+
+    // ---- applying --------------------------------------------------------------------------------------------
+
+    /** The entries in force: in order, without the undone ones and the undos themselves. */
+    private List<Entry> inForce(Map<Long, String[]> status) {
+        List<Entry> all = list();
+        Set<Long> undone = new HashSet<>();
+        for (Entry e : all) {
+            if (e.action().equals("undo") && e.undoes() != null) {
+                undone.add(e.undoes());
+                status.put(e.id(), new String[] {"applied", "took back entry " + e.undoes()});
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : all) {
+            if (undone.contains(e.id())) {
+                status.put(e.id(), new String[] {"undone", null});
+            } else if (!e.action().equals("undo")) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Applies the entries on statements and actors. Returns the documents whose statements changed, whose
+     * stances must be made again.
+     */
+    public Set<Long> applyFacts() {
+        Map<Long, String[]> status = new LinkedHashMap<>();
+        Set<Long> changed = new HashSet<>();
+        sql.update("forget the provenance", "DELETE FROM human_fact");
+        for (Entry e : inForce(status)) {
+            if (e.action().equals("stance")) {
+                continue;
+            }
+            String[] result;
+            try {
+                result = switch (e.action()) {
+                    case "reject", "speaker" -> onStatement(e, changed);
+                    case "merge" -> merge(e);
+                    case "split" -> split(e);
+                    case "rename", "kind" -> rename(e);
+                    default -> new String[] {"orphaned", "unknown action " + e.action()};
+                };
+            } catch (IllegalArgumentException ex) {
+                result = new String[] {"orphaned", ex.getMessage()};
+            }
+            status.put(e.id(), result);
+        }
+        for (long doc : changed) {
+            sql.update("make the stances again", "UPDATE document SET stance_fingerprint = NULL WHERE id = ?", doc);
+        }
+        writeStatus(status, false);
+        return changed;
+    }
+
+    /** Applies the entries on stances (after the stance stage). */
+    public void applyStances() {
+        Map<Long, String[]> status = new LinkedHashMap<>();
+        sql.update("forget the stances' provenance", "DELETE FROM human_fact WHERE record LIKE 't%'");
+        for (Entry e : inForce(new HashMap<>())) {
+            if (e.action().equals("stance")) {
+                String[] result;
+                try {
+                    result = stance(e);
+                } catch (IllegalArgumentException ex) {
+                    result = new String[] {"orphaned", ex.getMessage()};
+                }
+                status.put(e.id(), result);
+            }
+        }
+        writeStatus(status, true);
+    }
+
+    private void writeStatus(Map<Long, String[]> status, boolean stancesOnly) {
+        for (Map.Entry<Long, String[]> s : status.entrySet()) {
+            sql.update("note what a correction did", "MERGE INTO correction_status (correction_id, status, detail) KEY "
+                    + "(correction_id) VALUES (?,?,?)", s.getKey(), s.getValue()[0], s.getValue()[1]);
+        }
+        if (!stancesOnly) {
+            // a stance entry waits for applyStances: until then it says so
+            sql.update("note the stances to come", "MERGE INTO correction_status (correction_id, status, detail) "
+                    + "KEY (correction_id) SELECT id, 'pending', 'applied after the stance stage' FROM correction c "
+                    + "WHERE action = 'stance' AND NOT EXISTS (SELECT 1 FROM correction_status s WHERE s.correction_id = c.id)");
+        }
+    }
+
+    private void fact(RecordId record, Entry e) {
+        sql.update("note who set it", "MERGE INTO human_fact (record, correction_id) KEY (record, correction_id) VALUES (?,?)",
+                record.toString(), e.id());
+    }
+
+    /** The document an entry is about: the same bytes, else the latest document of the same file name. */
+    private Optional<long[]> document(Entry e) {
+        Optional<Long> same = sql.first("find the document", "SELECT id FROM document WHERE hash = ?", rs -> rs.getLong(1),
+                e.docHash());
+        if (same.isPresent()) {
+            return Optional.of(new long[] {same.get()});
+        }
+        return sql.first("find the document", "SELECT id FROM document WHERE file = ? ORDER BY id DESC LIMIT 1",
+                rs -> new long[] {rs.getLong(1)}, e.docFile());
+    }
+
+    /** The entry's words in its document now: [document, start, end], or an orphan's reason. */
+    private long[] locate(Entry e) {
+        long doc = document(e).orElseThrow(() -> new IllegalArgumentException("the document " + e.docFile()
+                + " is no longer in the workspace"))[0];
+        String text = sql.first("read the document", "SELECT clean_text FROM document WHERE id = ?", rs -> rs.getString(1),
+                doc).orElse("");
+        TextAnchor found = e.anchor().locate(text);
+        if (found == null) {
+            throw new IllegalArgumentException("the words are no longer in " + e.docFile());
+        }
+        return new long[] {doc, found.start(), found.end()};
+    }
+
+    private String[] onStatement(Entry e, Set<Long> changed) {
+        long[] at = locate(e);
+        // the statement at those words, or the one that overlaps them most
+        Optional<Long> statement = sql.first("find the statement", "SELECT id FROM statement WHERE document_id = ? "
+                + "AND start_offset < ? AND end_offset > ? ORDER BY ABS(start_offset - ?) + ABS(end_offset - ?) LIMIT 1",
+                rs -> rs.getLong(1), at[0], at[2], at[1], at[1], at[2]);
+        if (e.action().equals("reject")) {
+            if (statement.isEmpty()) {
+                return new String[] {"applied", null}; // rejected before: the words are there, the statement is not
+            }
+            sql.update("reject the statement", "DELETE FROM statement WHERE id = ?", statement.get());
+            changed.add(at[0]);
+            return new String[] {"applied", null};
+        }
+        if (statement.isEmpty()) {
+            throw new IllegalArgumentException("no statement at these words in " + e.docFile());
+        }
+        long actor = actor(e.value()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.value()));
+        long local = localActor(at[0], actor);
+        sql.update("change the speaker", "UPDATE statement SET speaker_id = ? WHERE id = ?", local, statement.get());
+        changed.add(at[0]);
+        fact(RecordId.statement(statement.get()), e);
+        return new String[] {"applied", null};
+    }
+
+    /** The document's own actor that is this workspace actor, made when the document has none. */
+    private long localActor(long doc, long actor) {
+        Optional<Long> local = sql.first("find the speaker in the document", "SELECT id FROM local_actor WHERE "
+                + "document_id = ? AND actor_id = ? ORDER BY id LIMIT 1", rs -> rs.getLong(1), doc, actor);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        String[] a = sql.first("read the actor", "SELECT a.name, a.kind, (SELECT MIN(merge_key) FROM local_actor l "
+                + "WHERE l.actor_id = a.id) FROM actor a WHERE a.id = ?", rs -> new String[] {rs.getString(1),
+                rs.getString(2), rs.getString(3)}, actor).orElseThrow();
+        return sql.insert("add the speaker to the document", "INSERT INTO local_actor (document_id, name, kind, merge_key, "
+                + "forms, actor_id) VALUES (?,?,?,?,?,?)", doc, a[0], a[1], a[2] == null ? "h:" + a[0].toLowerCase(Locale.ROOT)
+                : a[2], "[" + quote(a[0]) + "]", actor);
+    }
+
+    private String[] merge(Entry e) {
+        long into = actor(e.actor()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.actor()));
+        Optional<Long> other = actor(e.value());
+        if (other.isEmpty() || other.get() == into) {
+            // merged already (its names are the kept actor's now), or never there
+            return other.isEmpty() ? new String[] {"orphaned", "no actor named " + e.value()} : new String[] {"applied", null};
+        }
+        long from = other.get();
+        sql.update("merge the actors", "UPDATE local_actor SET actor_id = ? WHERE actor_id = ?", into, from);
+        sql.update("merge the names", "MERGE INTO actor_alias (actor_id, alias) KEY (actor_id, alias) "
+                + "SELECT ?, alias FROM actor_alias WHERE actor_id = ?", into, from);
+        sql.update("merge the names", "MERGE INTO actor_alias (actor_id, alias) KEY (actor_id, alias) "
+                + "SELECT ?, name FROM actor WHERE id = ?", into, from);
+        sql.update("merge the mentions", "UPDATE actor SET mentions = mentions + (SELECT mentions FROM actor WHERE id = ?) "
+                + "WHERE id = ?", from, into);
+        sql.update("merge the actors", "DELETE FROM actor WHERE id = ?", from);
+        fact(RecordId.actor(into), e);
+        return new String[] {"applied", null};
+    }
+
+    private String[] split(Entry e) {
+        long actor = actor(e.actor()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.actor()));
+        String form = e.value();
+        List<Long> locals = sql.list("find the form", "SELECT id FROM local_actor WHERE actor_id = ? AND (LOWER(name) = ? "
+                + "OR LOWER(forms) LIKE ?)", rs -> rs.getLong(1), actor, form.toLowerCase(Locale.ROOT),
+                "%" + quote(form).toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        long all = sql.first("count the forms", "SELECT COUNT(*) FROM local_actor WHERE actor_id = ?", rs -> rs.getLong(1),
+                actor).orElse(0L);
+        if (locals.isEmpty()) {
+            Optional<Long> apart = actor(form);
+            return apart.isPresent() && apart.get() != actor ? new String[] {"applied", null}
+                    : new String[] {"orphaned", "no form '" + form + "' in " + e.actor()};
+        }
+        if (locals.size() == all) {
+            return new String[] {"orphaned", "every mention of " + e.actor() + " is '" + form + "': nothing to split from"};
+        }
+        long fresh = sql.first("number the new actor", "SELECT COALESCE(MAX(id), 0) + 1 FROM actor", rs -> rs.getLong(1))
+                .orElse(1L);
+        sql.update("split the actor", "INSERT INTO actor (id, name, kind, mentions) SELECT ?, ?, kind, 0 FROM actor "
+                + "WHERE id = ?", fresh, form, actor);
+        sql.update("split the form", "UPDATE local_actor SET actor_id = ? WHERE id = ANY(?)", fresh, Sql.longs(locals));
+        sql.update("split the names", "DELETE FROM actor_alias WHERE actor_id = ? AND LOWER(alias) = ?", actor,
+                form.toLowerCase(Locale.ROOT));
+        sql.update("split the names", "MERGE INTO actor_alias (actor_id, alias) KEY (actor_id, alias) VALUES (?, ?)", fresh,
+                form);
+        fact(RecordId.actor(fresh), e);
+        return new String[] {"applied", null};
+    }
+
+    private String[] rename(Entry e) {
+        long actor = actor(e.actor()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.actor()));
+        if (e.action().equals("kind")) {
+            sql.update("set the actor's kind", "UPDATE actor SET kind = ? WHERE id = ?", e.value(), actor);
+        } else {
+            sql.update("keep the old name", "MERGE INTO actor_alias (actor_id, alias) KEY (actor_id, alias) "
+                    + "SELECT id, name FROM actor WHERE id = ?", actor);
+            sql.update("rename the actor", "UPDATE actor SET name = ? WHERE id = ?", e.value(), actor);
+        }
+        fact(RecordId.actor(actor), e);
+        return new String[] {"applied", null};
+    }
+
+    private String[] stance(Entry e) {
+        long doc = document(e).orElseThrow(() -> new IllegalArgumentException("the document " + e.docFile()
+                + " is no longer in the workspace"))[0];
+        long actor = actor(e.actor()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.actor()));
+        Optional<Long> stance = sql.first("find the stance", "SELECT t.id FROM stance t JOIN local_actor l ON "
+                + "l.id = t.local_actor_id WHERE t.document_id = ? AND l.actor_id = ? AND t.issue = ? ORDER BY t.id LIMIT 1",
+                rs -> rs.getLong(1), doc, actor, e.issue());
+        long id;
+        if (stance.isPresent()) {
+            id = stance.get();
+            if (!e.value().equals("confirm")) {
+                sql.update("set the stance", "UPDATE stance SET polarity = ?, confidence = 1.0 WHERE id = ?",
+                        Polarity.parse(e.value()).id(), id);
+            } else {
+                sql.update("confirm the stance", "UPDATE stance SET confidence = 1.0 WHERE id = ?", id);
+            }
+        } else if (e.value().equals("confirm")) {
+            throw new IllegalArgumentException("the stance of " + e.actor() + " on " + e.issue() + " in " + e.docFile()
+                    + " is no longer found");
+        } else {
+            id = sql.insert("add the stance", "INSERT INTO stance (document_id, local_actor_id, issue, polarity, date_iso, "
+                    + "confidence, support_weight, oppose_weight) SELECT ?, ?, ?, ?, published, 1.0, 0, 0 FROM document "
+                    + "WHERE id = ?", doc, localActor(doc, actor), e.issue(), Polarity.parse(e.value()).id(), doc);
+        }
+        fact(RecordId.stance(id), e);
+        return new String[] {"applied", null};
+    }
+}

@@ -63,6 +63,23 @@ class WebPageTest {
         }
     }
 
+    /**
+     * Clicks what the selector finds once the page has settled: a page asked for by its address replaces the one
+     * before it when its answer comes, so an element found a moment earlier may be the old page's.
+     */
+    private static void clickWhenSettled(By what) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void shot(String name) throws Exception {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
@@ -84,8 +101,7 @@ class WebPageTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#facets a.on")));
 
         browser.get(ServedWorkspace.base() + "/#/search?q=Kosovo&type=statement&actor=Sergei%20Lavrov");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit a[href^='#/actor/']")));
-        browser.findElement(By.cssSelector("#hits .hit a[href^='#/actor/']")).click();
+        clickWhenSettled(By.cssSelector("#hits[data-query*='actor='] .hit a[href^='#/actor/']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#roles li")));
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Lavrov"));
         assertTrue(browser.findElements(By.cssSelector("#statements li")).size() >= 3);
@@ -110,7 +126,7 @@ class WebPageTest {
     void markupInADocumentIsShownAsText() throws Exception {
         browser.get(ServedWorkspace.base() + "/#/search?q=onerror&type=document");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hits .hit a[href^='#/doc/']")));
-        browser.findElement(By.cssSelector("#hits .hit a[href^='#/doc/']")).click();
+        clickWhenSettled(By.cssSelector("#hits[data-query*='onerror'] .hit a[href^='#/doc/']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader")));
         String text = browser.findElement(By.id("reader")).getText();
         assertTrue(text.contains("<script>window.pwned=1</script>") && text.contains("onerror="), text);

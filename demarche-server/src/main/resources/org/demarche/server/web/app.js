@@ -99,7 +99,8 @@ async function searchPage(params) {
     for (const [k, v] of new FormData(narrow).entries()) if (v !== '' && !(k === 'sort' && v === 'relevance')) p.set(k, v);
     location.hash = '#/search?' + p.toString();
   });
-  const hits = el('div', { id: 'hits' }, narrow, el('p', { class: 'meta', text: r.total + ' hits'
+  // the query it answers, so that a reader (or a test) can tell this page from the one before it
+  const hits = el('div', { id: 'hits', 'data-query': params.toString() }, narrow, el('p', { class: 'meta', text: r.total + ' hits'
     + (r.total > r.hits.length ? ' (showing ' + first + '–' + (first + r.hits.length - 1) + ')' : '') }));
   for (const h of r.hits) {
     const snippet = el('p', { class: 'snippet' });

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.demarche.store.Sql;
 
 /**
  * The knowledge base as tidy tables, for R and pandas: one table per record type of the JSON Lines export
@@ -202,7 +200,10 @@ public final class TidyExporter {
     }
 
     private static void parquet(Map<String, Table> tables, Path csvDir, Path dir) throws IOException {
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+        // through the store's one way of running SQL, here on an in-memory DuckDB
+        Sql.Failure failed = (what, e) -> new UncheckedIOException(new IOException("could not write Parquet: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e));
+        try (Sql duck = Sql.connect("jdbc:duckdb:", failed)) {
             for (Table t : tables.values()) {
                 StringBuilder columns = new StringBuilder();
                 for (Map.Entry<String, String> c : t.types.entrySet()) {
@@ -210,12 +211,12 @@ public final class TidyExporter {
                             .append(quote(c.getValue().equals("NULL") ? "VARCHAR" : c.getValue()));
                 }
                 Path out = dir.resolve(t.name + ".parquet");
-                st.execute("COPY (SELECT * FROM read_csv(" + quote(csvDir.resolve(t.name + ".csv").toString())
+                duck.update("write " + t.name, "COPY (SELECT * FROM read_csv(" + quote(csvDir.resolve(t.name + ".csv").toString())
                         + ", header = true, auto_detect = false, quote = '\"', escape = '\"', columns = {"
                         + columns + "})) TO " + quote(out.toString()) + " (FORMAT parquet)");
             }
-        } catch (SQLException e) {
-            throw new IOException("could not write Parquet: " + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -84,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
             Map.entry("timeline", List.of("actor", "issue")),
             Map.entry("documents", List.of("publisher", "from", "to", "limit", "offset")),
             Map.entry("overview", List.of()),
+            Map.entry("corrections", List.of()),
             Map.entry("network", NETWORK_PARAMS),
             Map.entry("network.graphml", NETWORK_PARAMS),
             Map.entry("network.gexf", NETWORK_PARAMS));
@@ -524,6 +525,10 @@ public final class ApiServer implements AutoCloseable {
                 }
                 RecordId id = id(parts[1], RecordId.Type.DOCUMENT);
                 return Questions.document(ws, id).orElseThrow(() -> new BadRequest(404, "no document " + id));
+            }
+            case "corrections" -> {
+                // the log, read only: who corrected what, when, why, and what the last application made of it
+                return Map.of("corrections", ws.corrections().list());
             }
             case "overview" -> {
                 Map<String, String> labels = new LinkedHashMap<>();

@@ -165,5 +165,6 @@ class ApiServerTest {
         assertEquals(400, get("/api/network?all=1&window=3+weeks").statusCode());
         assertEquals(400, get("/api/network?all=1&normalize=loudness").statusCode());
         assertEquals(400, get("/api/statements?ids=s1,x2").statusCode());
+        assertEquals(0, ok("/api/corrections").get("corrections").size(), "no one has corrected this workspace");
     }
 }

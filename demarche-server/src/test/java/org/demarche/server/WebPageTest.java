@@ -163,6 +163,10 @@ class WebPageTest {
         noMarkupRan();
         shot("actors");
 
+        browser.get(ServedWorkspace.base() + "/#/corrections");
+        WebElement count = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("corrections-count")));
+        assertTrue(count.getText().startsWith("0 corrections"), count.getText());
+
         browser.get(ServedWorkspace.base() + "/#/documents?publisher=wire");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#documents-table tr td")));
         assertTrue(browser.findElement(By.id("documents-table")).getText().contains(ServedWorkspace.HOSTILE_TITLE));

@@ -60,6 +60,7 @@ function route() {
   else if (parts[0] === 'actors') page = actorsPage(params);
   else if (parts[0] === 'documents') page = documentsPage(params);
   else if (parts[0] === 'network') page = networkPage(params);
+  else if (parts[0] === 'corrections') page = correctionsPage();
   else page = homePage();
   page.catch(showError);
 }

@@ -304,3 +304,28 @@ function networkSvg(cy) {
   out.push('</svg>');
   return out.join('\n');
 }
+
+// ---- the corrections log ------------------------------------------------------------------------
+
+async function correctionsPage() {
+  const r = await api('corrections');
+  const columns = [
+    { label: 'n', value: e => e.id },
+    { label: 'when', value: e => e.made_at },
+    { label: 'coder', value: e => e.coder },
+    { label: 'what', value: e => e.action + (e.undoes ? ' ' + e.undoes : '') },
+    { label: 'about', value: e => [e.actor, e.issue].filter(Boolean).join(', ') },
+    { label: 'becomes', value: e => e.value || '' },
+    { label: 'words', value: e => e.exact ? '“' + e.exact + '” in ' + e.doc_file : '' },
+    { label: 'status', value: e => e.status ? e.status + (e.detail ? ': ' + e.detail : '') : 'not applied yet' },
+    { label: 'why', value: e => e.note || '' },
+  ];
+  const t = sortableTable('corrections-table', columns, r.corrections);
+  view().replaceChildren(el('h1', { text: 'Corrections' }),
+    el('p', { class: 'meta', id: 'corrections-count', text: r.corrections.length + (r.corrections.length === 1 ? ' correction' : ' corrections')
+      + ' in this workspace, applied again after every rebuild; an orphaned one lost its words in a changed file. '
+      + 'Make them with demarche correct, share them with demarche corrections --export and --import.' }),
+    el('p', { class: 'exports' }, button('CSV of this table', () => download('corrections.csv', toCsv(columns, t.rows()), 'text/csv'),
+      'corrections-csv')),
+    t.element);
+}

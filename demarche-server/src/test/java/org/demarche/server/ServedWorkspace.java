@@ -31,8 +31,13 @@ final class ServedWorkspace {
     private static Workspace ws;
     private static ApiServer server;
 
-    static synchronized ApiServer start(Path tmp) throws Exception {
+    /**
+     * Starts the server once for every test class of the run. Its folder is its own, not a test class's
+     * temporary folder: the first class to finish would delete that folder while the server still writes to it.
+     */
+    static synchronized ApiServer start(Path unused) throws Exception {
         if (server == null) {
+            Path tmp = Files.createTempDirectory("demarche-served-");
             Path corpus = tmp.resolve("corpus");
             Files.createDirectories(corpus);
             for (Path p : Files.list(Corpora.examples()).toList()) {
@@ -61,6 +66,11 @@ final class ServedWorkspace {
                 try {
                     server.close();
                     ws.close();
+                    try (var files = Files.walk(tmp)) {
+                        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
                 } catch (Exception e) {
                     // the JVM is going away
                 }

@@ -34,6 +34,8 @@ class WebPageTest {
     static Path tmp;
 
     private static ChromeDriver browser;
+    /** Chromium's profile: its own folder, since the browser may still write to it as JUnit cleans up. */
+    private static Path profile;
     private static WebDriverWait wait;
     private static final Path SHOTS = Path.of("target/screenshots");
 
@@ -49,7 +51,7 @@ class WebPageTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
+                "--user-data-dir=" + (profile = Files.createTempDirectory("demarche-chromium-")));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -60,6 +62,13 @@ class WebPageTest {
     static void close() {
         if (browser != null) {
             browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (Exception e) {
+                // best effort: a temporary folder
+            }
         }
     }
 

@@ -80,10 +80,7 @@ final class NetworkCommand implements Callable<Integer> {
         NetworkOptions options;
         NetworkWriter.Format f;
         try {
-            options = new NetworkOptions(NetworkOptions.parse(NetworkOptions.Type.class, "--type", type),
-                    NetworkOptions.parse(NetworkOptions.Normalization.class, "--normalize", normalize),
-                    NetworkOptions.parse(NetworkOptions.Level.class, "--level", level), scope.issue, from, to, window,
-                    minConfidence);
+            options = NetworkOptions.of("--", type, normalize, level, scope.issue, from, to, window, minConfidence);
             f = NetworkOptions.parse(NetworkWriter.Format.class, "--format", format);
             if (out == null && f != NetworkWriter.Format.JSON) {
                 throw new IllegalArgumentException("--format " + f.id() + " needs --out FILE");

@@ -93,7 +93,7 @@ public final class JsonlExporter {
         String doc = s.doc().toString();
         if (!doc.equals(text[0])) {
             text[0] = doc;
-            text[1] = ws.document(s.doc().number()).map(d -> d.document().cleanText()).orElse(null);
+            text[1] = ws.cleanText(s.doc().number()).orElse(null); // the text alone, not the whole document
         }
         ObjectNode n = Json.MAPPER.valueToTree(s);
         if (text[1] == null || s.end() > text[1].length()) {

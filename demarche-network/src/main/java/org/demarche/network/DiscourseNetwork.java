@@ -121,18 +121,20 @@ public final class DiscourseNetwork {
             b.documents.add(c.document());
             b.statements.addAll(c.statements());
         }
+        // each actor's sides, issue by issue: what congruence, conflict and polarisation are counted from
+        Map<String, Map<String, Set<Polarity>>> sides = new HashMap<>();
+        ties.forEach((actor, held) -> sides.put(actor, sides(held.keySet())));
         Graph<Node, Link> g = new SimpleWeightedGraph<>(null, null);
         actors.values().forEach(g::addVertex);
         if (o.type() == Type.AFFILIATION) {
             issues.values().forEach(g::addVertex);
             affiliation(g, actors, issues, ties);
         } else {
-            oneMode(g, actors, ties, o);
+            oneMode(g, actors, ties, sides, o);
         }
         Map<String, Integer> communities = new TreeMap<>();
         double modularity = communities(g, communities);
-        Polarisation.Result p = Polarisation.of(actors.keySet(), ties.entrySet().stream().collect(
-                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> sides(e.getValue().keySet()))));
+        Polarisation.Result p = Polarisation.of(actors.keySet(), sides);
         return new Network(w, o, g, communities, modularity, p.index(), p.camps());
     }
 
@@ -176,12 +178,8 @@ public final class DiscourseNetwork {
     }
 
     private static void oneMode(Graph<Node, Link> g, Map<String, Node> actors, Map<String, Map<Tie, Behind>> ties,
-                                NetworkOptions o) {
+                                Map<String, Map<String, Set<Polarity>>> sides, NetworkOptions o) {
         List<String> ids = new ArrayList<>(ties.keySet());
-        Map<String, Map<String, Set<Polarity>>> sides = new HashMap<>();
-        for (String a : ids) {
-            sides.put(a, sides(ties.get(a).keySet()));
-        }
         for (int i = 0; i < ids.size(); i++) {
             String a = ids.get(i);
             Map<String, Set<Polarity>> sa = sides.get(a);

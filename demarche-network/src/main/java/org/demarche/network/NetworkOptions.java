@@ -48,8 +48,16 @@ public record NetworkOptions(Type type, Normalization normalization, Level level
         }
     }
 
-    public static NetworkOptions defaults() {
-        return new NetworkOptions(Type.CONGRUENCE, Normalization.NONE, Level.ACTOR, null, null, null, "all", 0);
+    /**
+     * The options as a person gives them, by name (the command line's {@code --type}, the API's {@code type}: the
+     * names start with {@code prefix}); a null name takes its default; a wrong value is refused naming the option.
+     */
+    public static NetworkOptions of(String prefix, String type, String normalize, String level, String issue,
+                                    String from, String to, String window, double minConfidence) {
+        return new NetworkOptions(parse(Type.class, prefix + "type", type == null ? "congruence" : type),
+                parse(Normalization.class, prefix + "normalize", normalize == null ? "none" : normalize),
+                parse(Level.class, prefix + "level", level == null ? "actor" : level), issue, from, to, window,
+                minConfidence);
     }
 
     public NetworkOptions {

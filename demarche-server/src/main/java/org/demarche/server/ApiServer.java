@@ -552,14 +552,8 @@ public final class ApiServer implements AutoCloseable {
         }
         org.demarche.network.NetworkOptions o;
         try {
-            o = new org.demarche.network.NetworkOptions(
-                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Type.class, "type",
-                            q.getOrDefault("type", "congruence")),
-                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Normalization.class,
-                            "normalize", q.getOrDefault("normalize", "none")),
-                    org.demarche.network.NetworkOptions.parse(org.demarche.network.NetworkOptions.Level.class, "level",
-                            q.getOrDefault("level", "actor")),
-                    issue, date(q, "from"), date(q, "to"), q.getOrDefault("window", "all"),
+            o = org.demarche.network.NetworkOptions.of("", q.get("type"), q.get("normalize"), q.get("level"), issue,
+                    date(q, "from"), date(q, "to"), q.getOrDefault("window", "all"),
                     q.containsKey("min_confidence") ? doubleParam(q, "min_confidence") : 0.5);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(400, e.getMessage());

@@ -276,8 +276,7 @@ public final class Corrections {
     private long[] locate(Entry e) {
         long doc = document(e).orElseThrow(() -> new IllegalArgumentException("the document " + e.docFile()
                 + " is no longer in the workspace"))[0];
-        String text = sql.first("read the document", "SELECT clean_text FROM document WHERE id = ?", rs -> rs.getString(1),
-                doc).orElse("");
+        String text = workspace.cleanText(doc).orElse("");
         TextAnchor found = e.anchor().locate(text);
         if (found == null) {
             throw new IllegalArgumentException("the words are no longer in " + e.docFile());

@@ -507,6 +507,11 @@ public final class Workspace implements AutoCloseable {
         readDocuments("ORDER BY id", action);
     }
 
+    /** A document's cleaned text alone, if stored (what offsets point into). */
+    public Optional<String> cleanText(long id) {
+        return sql.first("read document " + id, "SELECT clean_text FROM document WHERE id = ?", rs -> rs.getString(1), id);
+    }
+
     /** One document by id, if stored. */
     public Optional<StoredDocument> document(long id) {
         StoredDocument[] found = {null};

@@ -38,6 +38,10 @@ function link(hash, text, cls) { return el('a', { href: hash, class: cls, text: 
 function docLink(doc, start, end, text) {
   return link('#/doc/' + doc + (start !== undefined ? '?start=' + start + '&end=' + end : ''), text);
 }
+// Text made safe inside an SVG file the page writes (names and periods are ingested words).
+function esc(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
 function polarity(p) { return el('span', { class: 'polarity-' + p, text: p }); }
 function showError(e) {
   if (e instanceof Superseded) return;
@@ -249,7 +253,6 @@ async function issuePage(issue, params) {
 
 // The matrix on screen as an SVG file: names and periods escaped as text.
 function matrixSvg(periods, rows) {
-  const esc = s => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const colour = { support: '#2166ac', oppose: '#b2182b', neutral: '#bdbdbd', mixed: '#9970ab' };
   const left = 220, size = 26, top = 40;
   const out = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + (left + periods.length * size + 20) + '" height="'

@@ -287,7 +287,6 @@ async function showBehind(box, edge, names) {
 // The network as drawn, as an SVG file: circles, lines and text from Cytoscape's positions; names are escaped.
 function networkSvg(cy) {
   if (!cy) return '<svg xmlns="http://www.w3.org/2000/svg"/>';
-  const esc = s => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const bb = cy.elements(':visible').boundingBox();
   const out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="' + [bb.x1 - 20, bb.y1 - 20, bb.w + 40, bb.h + 40].join(' ')
     + '" font-family="sans-serif" font-size="10">'];

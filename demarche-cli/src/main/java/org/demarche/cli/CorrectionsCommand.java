@@ -64,8 +64,9 @@ final class CorrectionsCommand implements Callable<Integer> {
                 List<Corrections.Entry> all = ws.corrections().list();
                 out.println(all.size() + (all.size() == 1 ? " correction" : " corrections"));
                 for (Corrections.Entry e : all) {
-                    out.printf("%d  %s  %s  %s%s%s  [%s%s]%s%n", e.id(), e.madeAt(), e.coder(), e.action(),
+                    out.printf("%d  %s  %s  %s%s%s%s  [%s%s]%s%n", e.id(), e.madeAt(), e.coder(), e.action(),
                             e.actor() == null ? "" : " " + e.actor(), e.value() == null ? "" : " -> " + e.value(),
+                            e.date() == null ? "" : " (" + e.date() + ")",
                             e.status() == null ? "not applied yet" : e.status(), e.detail() == null ? "" : ": " + e.detail(),
                             e.exact() == null ? "" : "\n    \"" + abbreviate(e.exact()) + "\" in " + e.docFile());
                 }
@@ -116,8 +117,7 @@ final class CorrectionsCommand implements Callable<Integer> {
                             if (to == null) {
                                 continue; // it takes back an entry the file does not hold
                             }
-                            fresh = new Corrections.Entry(null, fresh.madeAt(), fresh.coder(), "undo", null, null, null, null,
-                                    null, null, null, null, null, null, fresh.note(), to, null, null);
+                            fresh = fresh.undoing(to);
                         }
                         long id = c.append(fresh);
                         if (e.id() != null) {

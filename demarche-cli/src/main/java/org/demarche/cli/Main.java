@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "demarche 0.1.0",
         description = "Who said what, when, in which role, and where they stand: a source-linked record built from documents.",
-        subcommands = {IngestCommand.class, ExportCommand.class, SearchCommand.class, ActorsCommand.class, ActorCommand.class, StatementsCommand.class, TimelineCommand.class, ImportCommand.class, StancesCommand.class, ShiftsCommand.class, NetworkCommand.class, CorrectCommand.class, CorrectionsCommand.class, ServeCommand.class, BenchCommand.class, TextCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, ExportCommand.class, SearchCommand.class, ActorsCommand.class, ActorCommand.class, StatementsCommand.class, TimelineCommand.class, ImportCommand.class, StancesCommand.class, ShiftsCommand.class, NetworkCommand.class, CorrectCommand.class, CorrectionsCommand.class, AgreementCommand.class, ServeCommand.class, BenchCommand.class, TextCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

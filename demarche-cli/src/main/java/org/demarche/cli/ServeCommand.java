@@ -37,6 +37,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also answer requests that name the server so (a proxy's name); others get 421.")
     java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
+    @Option(names = "--allow-corrections", description = "Take corrections from the page (POST /api/corrections, "
+            + "with the page's session token), by the coder given with --coder. Without it the server writes nothing.")
+    boolean allowCorrections;
+
+    @Option(names = "--coder", paramLabel = "NAME", description = "Who corrects through this server (default: the login name).")
+    String coder = System.getProperty("user.name", "unknown");
+
     @Override
     public Integer call() throws Exception {
         Checks.range("--port", port, 0, 65_535);
@@ -45,8 +52,16 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         try (Workspace ws = workspace.openForReading(spec); ApiServer server = new ApiServer(ws, host, port, threads, allowedHosts)) {
+            if (allowCorrections) {
+                if (coder == null || coder.isBlank()) {
+                    spec.commandLine().getErr().println("demarche: serve: --coder must name who corrects");
+                    return 2;
+                }
+                server.takeCorrections(coder.strip());
+            }
             server.start();
-            System.err.printf("serve: http://%s:%d/ (API: /api/openapi.json); Ctrl-C stops%n", host, server.port());
+            System.err.printf("serve: http://%s:%d/ (API: /api/openapi.json)%s; Ctrl-C stops%n", host, server.port(),
+                    allowCorrections ? "; taking corrections by " + coder.strip() : "");
             CountDownLatch stop = new CountDownLatch(1);
             // Ctrl-C and kill stop the server here, not by shutting the JVM down: H2 closes its databases in a
             // shutdown hook, and an ingest in another process may be writing through this one; the workspace's

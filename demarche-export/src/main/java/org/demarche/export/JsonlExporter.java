@@ -64,12 +64,7 @@ public final class JsonlExporter {
      */
     private static ObjectNode provenance(Object record, RecordId id, Map<String, Corrections.Entry> human) {
         ObjectNode n = record instanceof ObjectNode o ? o : Json.MAPPER.valueToTree(record);
-        Corrections.Entry by = human.get(id.toString());
-        n.put("source", by == null ? "machine" : "human");
-        if (by != null) {
-            n.put("coder", by.coder());
-            n.put("corrected_at", by.madeAt());
-        }
+        Corrections.markSource(n, human.get(id.toString()));
         return n;
     }
 

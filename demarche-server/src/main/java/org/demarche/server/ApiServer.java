@@ -62,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
             "/app.js", new String[] {"web/app.js", "text/javascript; charset=utf-8"},
             "/app.css", new String[] {"web/app.css", "text/css; charset=utf-8"},
             "/workbench.js", new String[] {"web/workbench.js", "text/javascript; charset=utf-8"},
+            "/correct.js", new String[] {"web/correct.js", "text/javascript; charset=utf-8"},
             "/cytoscape.js", new String[] {"/META-INF/resources/webjars/cytoscape/3.33.1/dist/cytoscape.min.js", "text/javascript; charset=utf-8"},
             "/uplot.js", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "text/javascript; charset=utf-8"},
             "/uplot.css", new String[] {"/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css", "text/css; charset=utf-8"},
@@ -143,6 +144,8 @@ public final class ApiServer implements AutoCloseable {
      * answer (0.5 s for the largest issue of the whole UNGDC corpus), the matrix itself a few ms.
      */
     private final Map<String, IssueQuestion> issueQuestions = new ConcurrentHashMap<>();
+    /** Takes corrections, when the server was started to; null otherwise. */
+    private volatile CorrectionDesk desk;
     private Thread warm;
     private volatile boolean closing;
 
@@ -384,13 +387,24 @@ public final class ApiServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             String path = ex.getRequestURI().getRawPath();
-            if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
-                throw new BadRequest(405, "only GET is served");
+            boolean write = ex.getRequestMethod().equals("POST") && path.equals("/api/corrections");
+            if (!write && !ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
+                throw new BadRequest(405, "only GET is served, and POST to /api/corrections");
             }
             String host = hostOf(ex.getRequestHeaders().getFirst("Host"));
             if (host == null || !hosts.contains(host)) {
                 throw new BadRequest(421, "this server does not answer to the name " + (host == null ? "(no Host header)"
                         : "'" + host + "'") + "; start it with --allow-host NAME to allow one");
+            }
+            if (write) {
+                correct(ex);
+                return;
+            }
+            if (path.equals("/api/session")) {
+                // not cached: each answer is the asking session's own
+                send(ex, 200, "application/json; charset=utf-8", JSON.writeValueAsBytes(desk == null
+                        ? Map.of("writable", false) : desk.sessionJson(ex)));
+                return;
             }
             String[] file = STATIC.get(path);
             if (file != null) {
@@ -416,7 +430,7 @@ public final class ApiServer implements AutoCloseable {
                         if (answer instanceof Download d) {
                             return d.bytes();
                         }
-                        return JSON.writeValueAsBytes(answer);
+                        return JSON.writeValueAsBytes(Provenance.mark(answer, s.corrections().humanFacts()));
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException(e);
                     }
@@ -449,6 +463,32 @@ public final class ApiServer implements AutoCloseable {
         } finally {
             ex.close(); // after the answer is sent, error or not
         }
+    }
+
+    /**
+     * Takes corrections from the page (POST /api/corrections), by this coder: only when asked to, since the server
+     * writes nothing otherwise.
+     */
+    public ApiServer takeCorrections(String coder) {
+        this.desk = new CorrectionDesk(home.dir(), coder);
+        return this;
+    }
+
+    /** A person's correction: checked, applied, and every cached answer of before forgotten. */
+    private void correct(HttpExchange ex) throws IOException {
+        if (desk == null) {
+            throw new BadRequest(403, "this server takes no corrections: start it with --allow-corrections --coder NAME");
+        }
+        desk.check(ex);
+        org.demarche.store.Corrections.Entry done;
+        try {
+            done = desk.correct(ex);
+        } finally {
+            index.refresh();
+            generation.incrementAndGet();
+            issueQuestions.clear();
+        }
+        send(ex, 200, "application/json; charset=utf-8", JSON.writeValueAsBytes(done));
     }
 
     private Object answer(Workspace ws, String route, Map<String, String> q) {

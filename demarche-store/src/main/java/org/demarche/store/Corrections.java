@@ -15,6 +15,7 @@ import java.util.Set;
 import org.demarche.model.Json;
 import org.demarche.model.Polarity;
 import org.demarche.model.RecordId;
+import org.demarche.model.StatementKind;
 import org.demarche.model.TextAnchor;
 
 /**
@@ -30,16 +31,32 @@ import org.demarche.model.TextAnchor;
 public final class Corrections {
 
     /** The actions a person can take. */
-    public static final List<String> ACTIONS = List.of("reject", "speaker", "stance", "merge", "split", "rename", "kind",
-            "undo");
+    public static final List<String> ACTIONS = List.of("reject", "confirm", "speaker", "kind", "date", "add", "stance",
+            "merge", "split", "rename", "role", "end-role", "undo");
 
-    /** One entry of the log, as it is exported and imported (JSON Lines, snake_case). */
+    /** The actions on a statement's words: undone, the document is read again to bring back the machine's version. */
+    static final Set<String> ON_WORDS = Set.of("reject", "confirm", "speaker", "kind", "date", "add", "role");
+
+    /**
+     * One entry of the log, as it is exported and imported (JSON Lines, snake_case).
+     *
+     * @param date      a statement's date, a role's start ({@code role}) or end ({@code end-role})
+     * @param kind      the kind of an added statement
+     * @param machine   what the machine had said before (a speaker's name, a kind, a polarity, a date; "statement"
+     *                  or "none" for whether the words are a statement), for the agreement report
+     */
     @JsonPropertyOrder({"id", "made_at", "coder", "action", "doc_hash", "doc_file", "exact", "prefix", "suffix", "start",
-            "end", "actor", "issue", "value", "note", "undoes", "status", "detail"})
+            "end", "actor", "issue", "value", "date", "kind", "machine", "note", "undoes", "status", "detail"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(Long id, String madeAt, String coder, String action, String docHash, String docFile,
                         String exact, String prefix, String suffix, Integer start, Integer end, String actor,
-                        String issue, String value, String note, Long undoes, String status, String detail) {
+                        String issue, String value, String date, String kind, String machine, String note, Long undoes,
+                        String status, String detail) {
+
+        /** A new entry of this action, filled in by the builder. */
+        public static Builder of(String action) {
+            return new Builder(action);
+        }
 
         /** The words this entry is anchored to, if any. */
         TextAnchor anchor() {
@@ -50,9 +67,56 @@ public final class Corrections {
         /** The same entry as a new one (no id, status), for the log of another workspace. */
         public Entry imported() {
             return new Entry(null, madeAt, coder, action, docHash, docFile, exact, prefix, suffix, start, end, actor,
-                    issue, value, note, undoes, null, null);
+                    issue, value, date, kind, machine, note, undoes, null, null);
+        }
+
+        /** The same entry taking back another one (an imported undo, renumbered). */
+        public Entry undoing(long entry) {
+            return new Entry(null, madeAt, coder, "undo", null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, note, entry, null, null);
         }
     }
+
+    /** Builds a new entry: the fields an action needs, the others left null. */
+    public static final class Builder {
+        private final String action;
+        private String coder;
+        private Entry at;
+        private String actor;
+        private String issue;
+        private String value;
+        private String date;
+        private String kind;
+        private String machine;
+        private String note;
+        private Long undoes;
+
+        private Builder(String action) {
+            this.action = action;
+        }
+
+        public Builder coder(String v) { coder = v; return this; }
+        /** The document and the words of an anchor ({@link #statementAnchor}, {@link #wordsAnchor}, {@link #stanceAnchor}). */
+        public Builder at(Entry anchor) { at = anchor; return this; }
+        public Builder actor(String v) { actor = v; return this; }
+        public Builder issue(String v) { issue = v; return this; }
+        public Builder value(String v) { value = v; return this; }
+        public Builder date(String v) { date = v; return this; }
+        public Builder kind(String v) { kind = v; return this; }
+        public Builder machine(String v) { machine = v; return this; }
+        public Builder note(String v) { note = v; return this; }
+        public Builder undoes(Long v) { undoes = v; return this; }
+
+        public Entry build() {
+            return new Entry(null, null, coder, action, at == null ? null : at.docHash(), at == null ? null : at.docFile(),
+                    at == null ? null : at.exact(), at == null ? null : at.prefix(), at == null ? null : at.suffix(),
+                    at == null ? null : at.start(), at == null ? null : at.end(), actor, issue, value, date, kind, machine,
+                    note, undoes, null, null);
+        }
+    }
+
+    /** What the knowledge base says now of a statement (for a correction's {@code machine} value). */
+    public record StatementNow(String speaker, String kind, String date) {}
 
     private final Workspace workspace;
     private final Sql sql;
@@ -70,23 +134,23 @@ public final class Corrections {
             throw new IllegalArgumentException("no correction '" + e.action() + "'; they are " + String.join(", ", ACTIONS));
         }
         return sql.insert("log a correction", "INSERT INTO correction (made_at, coder, action, doc_hash, doc_file, exact, "
-                + "prefix, suffix, start_offset, end_offset, actor, issue, value_text, note, undoes) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + "prefix, suffix, start_offset, end_offset, actor, issue, value_text, date_iso, statement_kind, "
+                + "machine_value, note, undoes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.madeAt() == null ? OffsetDateTime.now() : OffsetDateTime.parse(e.madeAt()), e.coder(), e.action(),
                 e.docHash(), e.docFile(), e.exact(), e.prefix(), e.suffix(), e.start(), e.end(), e.actor(), e.issue(),
-                e.value(), e.note(), e.undoes());
+                e.value(), e.date(), e.kind(), e.machine(), e.note(), e.undoes());
     }
 
     /** Every entry in the order it was made, with what the last application made of it. */
     public List<Entry> list() {
         return sql.list("read the corrections", "SELECT c.id, c.made_at, c.coder, c.action, c.doc_hash, c.doc_file, c.exact, "
-                + "c.prefix, c.suffix, c.start_offset, c.end_offset, c.actor, c.issue, c.value_text, c.note, c.undoes, "
-                + "s.status, s.detail FROM correction c LEFT JOIN correction_status s ON s.correction_id = c.id ORDER BY c.id",
+                + "c.prefix, c.suffix, c.start_offset, c.end_offset, c.actor, c.issue, c.value_text, c.date_iso, "
+                + "c.statement_kind, c.machine_value, c.note, c.undoes, s.status, s.detail FROM correction c LEFT JOIN correction_status s ON s.correction_id = c.id ORDER BY c.id",
                 rs -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toString(), rs.getString(3),
                         rs.getString(4), trim(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11), rs.getString(12),
-                        rs.getString(13), rs.getString(14), rs.getString(15), Sql.longOrNull(rs, 16), rs.getString(17),
-                        rs.getString(18)));
+                        rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                        rs.getString(18), Sql.longOrNull(rs, 19), rs.getString(20), rs.getString(21)));
     }
 
     /** A text as a JSON string: the forms column holds a JSON array of them. */
@@ -112,25 +176,61 @@ public final class Corrections {
         return out;
     }
 
+    /**
+     * Says who made a record, in its JSON: {@code source} machine, or human with the {@code coder} and the time
+     * ({@code corrected_at}) of the correction that set or confirmed it (by, or null). The export and the API use it.
+     */
+    public static void markSource(com.fasterxml.jackson.databind.node.ObjectNode record, Entry by) {
+        record.put("source", by == null ? "machine" : "human");
+        if (by != null) {
+            record.put("coder", by.coder());
+            record.put("corrected_at", by.madeAt());
+        }
+    }
+
     // ---- what an id of the current knowledge base is, by content ---------------------------------------------
 
     /** A statement of the current knowledge base as an anchor: its document and its words. */
     public Optional<Entry> statementAnchor(RecordId statement) {
-        return sql.first("find the statement", "SELECT d.hash, d.file, d.clean_text, s.start_offset, s.end_offset "
-                + "FROM statement s JOIN document d ON d.id = s.document_id WHERE s.id = ?", rs -> {
-                    TextAnchor a = TextAnchor.of(rs.getString(3), rs.getInt(4), rs.getInt(5));
-                    return new Entry(null, null, null, null, rs.getString(1).trim(), rs.getString(2), a.exact(), a.prefix(),
-                            a.suffix(), a.start(), a.end(), null, null, null, null, null, null, null);
-                }, statement.number());
+        return sql.first("find the statement", "SELECT document_id, start_offset, end_offset FROM statement WHERE id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getInt(2), rs.getInt(3)}, statement.number())
+                .flatMap(w -> wordsAnchor(RecordId.document(w[0]), (int) w[1], (int) w[2]));
     }
 
-    /** A stance of the current knowledge base by content: its document, its actor's name, its issue. */
+    /** The words at [start, end) of a document as an anchor (a missed statement, the words that show a role). */
+    public Optional<Entry> wordsAnchor(RecordId document, int start, int end) {
+        return sql.first("find the document", "SELECT hash, file, clean_text FROM document WHERE id = ?", rs -> {
+            String text = rs.getString(3);
+            if (start < 0 || end <= start || end > text.length()) {
+                throw new IllegalArgumentException("the words [" + start + ", " + end + ") are not in " + document
+                        + " (its text has " + text.length() + " characters)");
+            }
+            TextAnchor a = TextAnchor.of(text, start, end);
+            return new Entry(null, null, null, null, rs.getString(1).trim(), rs.getString(2), a.exact(), a.prefix(),
+                    a.suffix(), a.start(), a.end(), null, null, null, null, null, null, null, null, null, null);
+        }, document.number());
+    }
+
+    /** The first place of these words in a document, as an anchor. */
+    public Optional<Entry> wordsAnchor(RecordId document, String words) {
+        int at = workspace.cleanText(document.number()).map(t -> t.indexOf(words)).orElse(-1);
+        return at < 0 ? Optional.empty() : wordsAnchor(document, at, at + words.length());
+    }
+
+    /** The speaker's name, the kind and the date of a statement now. */
+    public Optional<StatementNow> statementNow(RecordId statement) {
+        return sql.first("read the statement", "SELECT a.name, s.kind, s.date_iso FROM statement s LEFT JOIN local_actor l "
+                + "ON l.id = s.speaker_id LEFT JOIN actor a ON a.id = l.actor_id WHERE s.id = ?",
+                rs -> new StatementNow(rs.getString(1), rs.getString(2), rs.getString(3)), statement.number());
+    }
+
+    /** A stance of the current knowledge base by content: its document, its actor's name, its issue; its polarity. */
     public Optional<Entry> stanceAnchor(RecordId stance) {
-        return sql.first("find the stance", "SELECT d.hash, d.file, a.name, t.issue FROM stance t "
+        return sql.first("find the stance", "SELECT d.hash, d.file, a.name, t.issue, t.polarity FROM stance t "
                 + "JOIN document d ON d.id = t.document_id JOIN local_actor l ON l.id = t.local_actor_id "
                 + "JOIN actor a ON a.id = l.actor_id WHERE t.id = ?", rs -> new Entry(null, null, null, null,
                 rs.getString(1).trim(), rs.getString(2), null, null, null, null, null, rs.getString(3), rs.getString(4),
-                null, null, null, null, null), stance.number());
+                null, null, null, rs.getString(5), null, null, null, null), stance.number());
     }
 
     /** An actor of the current knowledge base by any of its names (case ignored) or its id; the most mentioned wins. */
@@ -154,9 +254,8 @@ public final class Corrections {
     public Optional<String> undo(long entry, String coder) {
         Entry target = list().stream().filter(e -> e.id() == entry && !e.action().equals("undo")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no correction " + entry));
-        append(new Entry(null, null, coder, "undo", null, null, null, null, null, null, null, null, null, null, null,
-                entry, null, null));
-        if (target.action().equals("reject") || target.action().equals("speaker")) {
+        append(Entry.of("undo").coder(coder).undoes(entry).build());
+        if (ON_WORDS.contains(target.action())) {
             Optional<long[]> doc = document(target);
             doc.ifPresent(d -> sql.update("read the document again", "UPDATE document SET fingerprint = 'undone' "
                     + "WHERE id = ?", d[0]));
@@ -200,6 +299,7 @@ public final class Corrections {
         Map<Long, String[]> status = new LinkedHashMap<>();
         Set<Long> changed = new HashSet<>();
         sql.update("forget the provenance", "DELETE FROM human_fact");
+        sql.update("forget the roles' ends", "UPDATE actor_role SET until_iso = NULL WHERE until_iso IS NOT NULL");
         for (Entry e : inForce(status)) {
             if (e.action().equals("stance")) {
                 continue;
@@ -207,10 +307,14 @@ public final class Corrections {
             String[] result;
             try {
                 result = switch (e.action()) {
-                    case "reject", "speaker" -> onStatement(e, changed);
+                    case "reject", "confirm", "speaker", "date" -> onStatement(e, changed);
+                    case "kind" -> e.exact() != null ? onStatement(e, changed) : rename(e);
+                    case "add" -> add(e, changed);
+                    case "role" -> role(e);
+                    case "end-role" -> endRole(e);
                     case "merge" -> merge(e);
                     case "split" -> split(e);
-                    case "rename", "kind" -> rename(e);
+                    case "rename" -> rename(e);
                     default -> new String[] {"orphaned", "unknown action " + e.action()};
                 };
             } catch (IllegalArgumentException ex) {
@@ -301,11 +405,93 @@ public final class Corrections {
         if (statement.isEmpty()) {
             throw new IllegalArgumentException("no statement at these words in " + e.docFile());
         }
+        long id = statement.get();
+        // a document's stances are made again only when this changed it: applied again over a knowledge base that
+        // has it already, the correction leaves the stances (and their ids) as they are
+        int changes = switch (e.action()) {
+            case "speaker" -> {
+                long actor = actor(e.value()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.value()));
+                yield setSpeaker(id, at[0], actor) ? 1 : 0;
+            }
+            case "kind" -> sql.update("change the statement's kind", "UPDATE statement SET kind = ? WHERE id = ? AND kind <> ?",
+                    StatementKind.parse(e.value()).id(), id, StatementKind.parse(e.value()).id());
+            case "date" -> sql.update("date the statement", "UPDATE statement SET date_iso = ? WHERE id = ? AND "
+                    + "date_iso IS DISTINCT FROM ?", e.date(), id, e.date());
+            default -> 0; // confirmed: as it is
+        };
+        if (changes > 0) {
+            changed.add(at[0]);
+        }
+        fact(RecordId.statement(id), e);
+        return new String[] {"applied", null};
+    }
+
+    /** A statement the machine missed: the words, their speaker, their kind; made again after every rebuild. */
+    private String[] add(Entry e, Set<Long> changed) {
+        long[] at = locate(e);
         long actor = actor(e.value()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.value()));
-        long local = localActor(at[0], actor);
-        sql.update("change the speaker", "UPDATE statement SET speaker_id = ? WHERE id = ?", local, statement.get());
-        changed.add(at[0]);
-        fact(RecordId.statement(statement.get()), e);
+        Optional<Long> there = sql.first("find the statement", "SELECT id FROM statement WHERE document_id = ? "
+                + "AND start_offset = ? AND end_offset = ?", rs -> rs.getLong(1), at[0], at[1], at[2]);
+        long id;
+        if (there.isPresent()) {
+            id = there.get(); // found by the machine this time, or added before: its speaker is the person's
+            if (setSpeaker(id, at[0], actor)) {
+                changed.add(at[0]);
+            }
+        } else {
+            id = sql.insert("add the statement", "INSERT INTO statement (document_id, speaker_id, kind, text, start_offset, "
+                    + "end_offset, date_iso, cue, found_by, confidence) SELECT ?, ?, ?, SUBSTRING(clean_text, ?, ?), ?, ?, "
+                    + "COALESCE(CAST(? AS VARCHAR(32)), published), NULL, 'person', 1.0 FROM document WHERE id = ?", at[0],
+                    localActor(at[0], actor),
+                    e.kind() == null ? StatementKind.DIRECT.id() : StatementKind.parse(e.kind()).id(), at[1] + 1,
+                    at[2] - at[1], at[1], at[2], e.date(), at[0]);
+            changed.add(at[0]);
+        }
+        fact(RecordId.statement(id), e);
+        return new String[] {"applied", null};
+    }
+
+    /**
+     * Gives a statement this speaker, unless it is theirs already: compared by workspace actor, so that an entry
+     * applied again after a merge (its speaker's name now another actor's alias) leaves the statement as it is.
+     */
+    private boolean setSpeaker(long statement, long doc, long actor) {
+        boolean theirs = sql.first("read the speaker", "SELECT 1 FROM statement s JOIN local_actor l ON l.id = s.speaker_id "
+                + "WHERE s.id = ? AND l.actor_id = ?", rs -> true, statement, actor).isPresent();
+        if (theirs) {
+            return false;
+        }
+        sql.update("change the speaker", "UPDATE statement SET speaker_id = ? WHERE id = ?", localActor(doc, actor), statement);
+        return true;
+    }
+
+    /** A role the machine missed: the actor held the title (from the date), as the words show. */
+    private String[] role(Entry e) {
+        long[] at = locate(e);
+        long actor = actor(e.actor()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.actor()));
+        // added before (compared by workspace actor: after a merge its holder is another actor's name)
+        boolean there = sql.first("find the role", "SELECT 1 FROM actor_role r JOIN local_actor l ON l.id = r.local_actor_id "
+                + "WHERE r.document_id = ? AND l.actor_id = ? AND LOWER(r.title) = ? AND r.start_offset = ?", rs -> true,
+                at[0], actor, e.value().toLowerCase(Locale.ROOT), at[1]).isPresent();
+        if (!there) {
+            sql.insert("add the role", "INSERT INTO actor_role (document_id, local_actor_id, title, date_iso, start_offset, "
+                    + "end_offset) SELECT ?, ?, ?, COALESCE(CAST(? AS VARCHAR(32)), published), ?, ? FROM document WHERE id = ?",
+                    at[0], localActor(at[0], actor),
+                    e.value(), e.date(), at[1], at[2], at[0]);
+        }
+        fact(RecordId.actor(actor), e);
+        return new String[] {"applied", null};
+    }
+
+    /** The end of a role: every record of the actor holding that title ends at the date. */
+    private String[] endRole(Entry e) {
+        long actor = actor(e.actor()).orElseThrow(() -> new IllegalArgumentException("no actor named " + e.actor()));
+        int n = sql.update("end the role", "UPDATE actor_role SET until_iso = ? WHERE LOWER(title) = ? AND local_actor_id "
+                + "IN (SELECT id FROM local_actor WHERE actor_id = ?)", e.date(), e.value().toLowerCase(Locale.ROOT), actor);
+        if (n == 0) {
+            throw new IllegalArgumentException(e.actor() + " holds no role '" + e.value() + "'");
+        }
+        fact(RecordId.actor(actor), e);
         return new String[] {"applied", null};
     }
 
@@ -394,6 +580,11 @@ public final class Corrections {
                 + "l.id = t.local_actor_id WHERE t.document_id = ? AND l.actor_id = ? AND t.issue = ? ORDER BY t.id LIMIT 1",
                 rs -> rs.getLong(1), doc, actor, e.issue());
         long id;
+        if (e.value().equals("none")) {
+            // the actor takes no side on the issue in this document: the machine's stance goes
+            stance.ifPresent(t -> sql.update("remove the stance", "DELETE FROM stance WHERE id = ?", t));
+            return new String[] {"applied", null};
+        }
         if (stance.isPresent()) {
             id = stance.get();
             if (!e.value().equals("confirm")) {

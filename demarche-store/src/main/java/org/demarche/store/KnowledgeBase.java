@@ -145,13 +145,13 @@ public final class KnowledgeBase {
                 + rs.getLong(3), k -> new ArrayList<>()).add(RecordId.statement(rs.getLong(1))), args);
         Map<RecordId, List<Role>> out = new LinkedHashMap<>();
         query("SELECT l.actor_id, r.title, o.actor_id, r.date_iso, r.document_id, r.start_offset, r.end_offset, "
-                + "SUBSTRING(d.clean_text, r.start_offset + 1, r.end_offset - r.start_offset) "
+                + "SUBSTRING(d.clean_text, r.start_offset + 1, r.end_offset - r.start_offset), r.until_iso "
                 + "FROM actor_role r JOIN local_actor l ON r.local_actor_id = l.id "
                 + "LEFT JOIN local_actor o ON r.of_local_id = o.id JOIN document d ON d.id = r.document_id "
                 + (actorId == null ? "" : "WHERE l.actor_id = ? ")
                 + "ORDER BY l.actor_id, r.date_iso NULLS LAST, r.id", rs -> out.computeIfAbsent(
                         RecordId.actor(rs.getLong(1)), k -> new ArrayList<>()).add(new Role(rs.getString(2),
-                        RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 3)), rs.getString(4), null,
+                        RecordId.Type.ACTOR.orNull(Sql.longOrNull(rs, 3)), rs.getString(4), rs.getString(9),
                         spoken.getOrDefault(rs.getLong(5) + ":" + rs.getLong(1), List.of()),
                         RecordId.document(rs.getLong(5)), rs.getString(8), rs.getInt(6), rs.getInt(7), null)), args);
         return out;

@@ -35,7 +35,7 @@ import org.demarche.model.StoredDocument;
  */
 public final class Workspace implements AutoCloseable {
 
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
     /** The setting that says an ingest has stored documents whose actors are not merged yet (see KnowledgeBaseWriter). */
     public static final String MERGE_PENDING = "actor_merge_pending";
     private static final String DB_NAME = "knowledge";

@@ -139,7 +139,8 @@ async function actorPage(id) {
   const a = r.actor;
   const roles = el('ul', { class: 'plain', id: 'roles' });
   for (const role of a.roles) {
-    roles.appendChild(el('li', {}, (role.from || 'undated') + ' — ' + role.title,
+    roles.appendChild(el('li', { 'data-title': role.title }, (role.from || 'undated') + (role.to ? '–' + role.to : '')
+      + ' — ' + role.title,
       role.of ? el('span', {}, ' of ', link('#/actor/' + role.of, role.of_name)) : '',
       ' (', docLink(role.doc, role.start, role.end, role.text || 'source'), ')'));
   }
@@ -148,7 +149,10 @@ async function actorPage(id) {
   const positions = el('ul', { class: 'plain', id: 'positions' });
   for (const [issue, list] of Object.entries(byIssue)) {
     const li = el('li', {}, link('#/issue/' + issue, issue), ': ');
-    for (const p of list) li.append(p.date || 'undated', ' ', polarity(p.polarity), ' (', docLink(p.doc, undefined, undefined, p.file), ')  ');
+    for (const p of list) {
+      li.append(p.date || 'undated', ' ', polarity(p.polarity), ' (', docLink(p.doc, undefined, undefined, p.file), ') ');
+      if (typeof stanceControl === 'function') li.append(stanceControl(p), ' ');
+    }
     positions.appendChild(li);
   }
   const said = el('ul', { class: 'plain', id: 'statements' });
@@ -156,6 +160,7 @@ async function actorPage(id) {
   view().replaceChildren(
     el('h1', { text: a.name }),
     el('p', { class: 'meta', text: a.kind + ' · ' + a.mentions + ' mentions · also: ' + a.aliases.join('; ') }),
+    typeof actorControls === 'function' ? actorControls(a, roles) : null,
     el('section', {}, el('h2', { text: 'Roles over time' }), roles),
     el('section', {}, el('h2', { text: 'Positions by issue' }), positions),
     el('section', {}, el('h2', { text: 'Statements in time order' }), said));
@@ -171,6 +176,7 @@ function statementItem(s, withSpeaker) {
     li.appendChild(el('div', { class: 'meta' }, link('#/issue/' + i.issue, i.issue), ': ', polarity(i.polarity),
       i.cue ? ' — deciding words “' + i.cue + '”' : ''));
   }
+  if (typeof statementControls === 'function') statementControls(li, s);
   return li;
 }
 
@@ -348,6 +354,7 @@ async function readerPage(id, params) {
     el('h1', { text: d.title || d.file }),
     el('p', { class: 'meta', text: [d.file, d.published, d.publisher, d.author, d.speaker].filter(Boolean).join(' · ') }),
     reader,
+    typeof readerControls === 'function' ? readerControls(reader, d) : null,
     el('section', {}, el('h2', { text: 'Statements, by speaker' }), said));
   if (focusEl) focusEl.scrollIntoView({ block: 'center' });
 }

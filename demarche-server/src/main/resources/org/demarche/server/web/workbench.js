@@ -323,8 +323,9 @@ async function correctionsPage() {
   view().replaceChildren(el('h1', { text: 'Corrections' }),
     el('p', { class: 'meta', id: 'corrections-count', text: r.corrections.length + (r.corrections.length === 1 ? ' correction' : ' corrections')
       + ' in this workspace, applied again after every rebuild; an orphaned one lost its words in a changed file. '
-      + 'Make them with demarche correct, share them with demarche corrections --export and --import.' }),
+      + 'Make them here (demarche serve --allow-corrections) or with demarche correct; share them with demarche corrections --export and --import.' }),
     el('p', { class: 'exports' }, button('CSV of this table', () => download('corrections.csv', toCsv(columns, t.rows()), 'text/csv'),
       'corrections-csv')),
+    typeof undoControl === 'function' ? undoControl() : null,
     t.element);
 }

@@ -3,10 +3,7 @@ package org.demarche.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,64 +26,31 @@ class WebPageTest {
     @TempDir
     static Path tmp;
 
+    private static Browser chromium;
     private static ChromeDriver browser;
-    /** Chromium's profile: its own folder, since the browser may still write to it as JUnit cleans up. */
-    private static Path profile;
     private static WebDriverWait wait;
-    private static final Path SHOTS = Path.of("target/screenshots");
 
     @BeforeAll
     static void open() throws Exception {
-        File chromium = new File("/usr/bin/chromium");
-        File driver = new File("/usr/bin/chromedriver");
-        assertTrue(chromium.canExecute() && driver.canExecute(),
-                "Debian's chromium and chromium-driver are needed (apt-get install chromium chromium-driver; .ci/run installs them)");
         ServedWorkspace.start(tmp);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--user-data-dir=" + (profile = Files.createTempDirectory("demarche-chromium-")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
+        chromium = new Browser();
+        browser = chromium.driver;
+        wait = chromium.wait;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (Exception e) {
-                // best effort: a temporary folder
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
-    /**
-     * Clicks what the selector finds once the page has settled: a page asked for by its address replaces the one
-     * before it when its answer comes, so an element found a moment earlier may be the old page's.
-     */
     private static void clickWhenSettled(By what) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                wait.until(ExpectedConditions.elementToBeClickable(what)).click();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        chromium.clickWhenSettled(what);
     }
 
     private static void shot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.shot(name);
     }
 
     @Test

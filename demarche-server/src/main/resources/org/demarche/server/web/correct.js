@@ -16,13 +16,14 @@ async function loadSession() {
 
 // Sends a correction; says what became of it and draws the page again.
 async function correct(action, args, extra) {
+  const note = document.getElementById('correction-result');
+  if (note) { note.textContent = 'correcting (' + action + ')…'; note.className = 'result'; }
   const r = await fetch('/api/corrections', {
     method: 'POST', credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.token },
     body: JSON.stringify(Object.assign({ action, args }, extra || {})),
   });
   const body = await r.json();
-  const note = document.getElementById('correction-result');
   const said = r.ok ? 'correction ' + body.id + ' (' + body.action + '): ' + body.status + (body.detail ? ': ' + body.detail : '')
     : 'not done: ' + (body.error || 'HTTP ' + r.status);
   if (note) { note.textContent = said; note.className = r.ok ? 'result' : 'result error'; }

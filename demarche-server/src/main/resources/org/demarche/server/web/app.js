@@ -292,6 +292,10 @@ async function showEvidence(box, actor, period, cell, statements) {
   }
   for (const s of found) list.appendChild(statementItem(s, true));
   box.appendChild(list);
+  // the cell's stances, each to be set or confirmed where the server takes corrections
+  if (typeof stanceControl === 'function' && typeof session !== 'undefined' && session.writable) {
+    for (const t of cell.stances || []) box.appendChild(el('p', { class: 'meta' }, 'stance ' + t + ': ', stanceControl({ id: t })));
+  }
 }
 
 function drawTimeline(box, positions) {

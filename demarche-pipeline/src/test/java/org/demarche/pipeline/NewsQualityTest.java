@@ -74,15 +74,17 @@ class NewsQualityTest {
     }
 
     /**
-     * The level reached (0.587 found, 0.548 attributed, 0.530 precision) guarded; the goal is 0.75, 0.70
+     * The level reached (0.587 found, 0.548 attributed, 0.543 precision) guarded; the goal is 0.75, 0.70
      * and 0.80. Precision is bounded by the gold: it lists the reported speech whose speaker its converter
-     * could resolve, and read by hand most of the unmatched statements are reported speech it lacks.
+     * could resolve, and read by hand most of the unmatched statements are reported speech it lacks. The floor of
+     * precision rose from 0.52 when content read before its attribution stopped being taken where the verb has a
+     * clause or an object of its own ("Later in the day, the FBI said it would cooperate").
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
         atLeast(quotes, "quotes.indirect.recall", 0.57);
         atLeast(quotes, "quotes.indirect.attribution", 0.54);
-        atLeast(quotes, "quotes.indirect.precision", 0.52);
+        atLeast(quotes, "quotes.indirect.precision", 0.535);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

@@ -70,7 +70,7 @@ public final class ReportedByWordOrder implements SentenceStep {
                                 toks.get(a.verb()).word());
                         break;
                     }
-                    if (restIsAdjunct(c, toks, a.verb())) {
+                    if (restIsAdjunct(c, toks, a.verb(), a.end())) {
                         speaker = a.speaker();
                         cue = toks.get(a.verb()).word();
                     }
@@ -103,22 +103,40 @@ public final class ReportedByWordOrder implements SentenceStep {
 
     /**
      * After a speech verb, only adjuncts to the sentence's end ("on Thursday", "in an interview with CNN"), or the
-     * speaker's apposition and its relative clause (", said Tom Brandt, who chairs the committee …").
+     * speaker's apposition and its relative clause (", said Tom Brandt, who chairs the committee …"). Not so when
+     * the verb has words of its own after it: a clause (a finite or modal verb, "that", "if", "whether", "to" and
+     * a verb next to it or its object), a colon or a quotation that opens them, or, for a verb other than the plain ones of saying, an
+     * object ("Clinton maintains a commanding lock"): the words before the comma are then not what was said.
      */
-    private boolean restIsAdjunct(ExtractionContext c, List<CoreLabel> toks, int verb) {
+    private boolean restIsAdjunct(ExtractionContext c, List<CoreLabel> toks, int verb, int attributionEnd) {
         int n = 0;
+        String lemma = Tokens.lemma(toks.get(verb));
+        boolean speakerBefore = attributionEnd <= toks.get(verb).endPosition(); // "X said", not "said X"
         for (int j = verb + 1; j < toks.size(); j++) {
             CoreLabel t = toks.get(j);
             if (t.word().equals(",") && j + 1 < toks.size() && c.relativePronouns.matcher(toks.get(j + 1).word()).matches()) {
                 return n <= 12;
             }
-            if (Tokens.isFinite(t) || t.word().equals("that") || c.quoteAt(t.beginPosition()) != null) {
+            String w = t.word().toLowerCase(java.util.Locale.ROOT);
+            if (Tokens.isFinite(t) || "MD".equals(t.tag()) || w.equals("that") || w.equals("if") || w.equals("whether")
+                    || w.equals(":") || c.quoteAt(t.beginPosition()) != null) {
+                return false;
+            }
+            // "demanded to know", "urged Silicon Valley to find"; not "said during his speech to be a delegate"
+            if (w.equals("to") && j <= verb + 3 && j + 1 < toks.size() && "VB".equals(toks.get(j + 1).tag())) {
+                return false;
+            }
+            if (j == verb + 1 && speakerBefore && !PLAIN_SAYING.contains(lemma) && t.tag() != null
+                    && (t.tag().equals("DT") || t.tag().equals("PRP$") || t.tag().startsWith("JJ"))) {
                 return false;
             }
             n++;
         }
         return n <= 12;
     }
+
+    /** Verbs of saying whose object is their addressee or medium ("he told reporters", "she wrote the paper"). */
+    private static final Set<String> PLAIN_SAYING = Set.of("say", "tell", "add", "write", "report", "note", "post", "tweet");
 
     /** The comma that closes an attribution set inside a sentence ("…, Mr. Brandt said, …"), or -1. */
     private int closingComma(ExtractionContext c, List<CoreLabel> toks, int verb) {

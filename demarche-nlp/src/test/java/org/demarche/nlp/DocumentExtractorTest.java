@@ -68,6 +68,31 @@ class DocumentExtractorTest {
                 "a quotation split by its attribution");
     }
 
+    /**
+     * What a directive verb reports is its object and what that is to do or did; words before a speech verb that
+     * has a clause of its own are not what was said.
+     */
+    @Test
+    void directivesAreReportedAndAnAdverbialIsNot() {
+        String text = """
+                The hearing on the bank failures lasted six hours.
+
+                The committee chairman, Tom Brandt, urged the regulators to freeze interest rates on adjustable loans.
+
+                Brandt accused the largest banks of hiding their losses from investors.
+
+                Later in the day, Maria Okafor said the committee would meet again in March.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        Extraction.SaidText urged = statement(x, "the regulators to freeze interest rates").orElseThrow();
+        assertEquals(StatementKind.INDIRECT, urged.kind());
+        assertEquals("Tom Brandt", speaker(x, "the regulators to freeze interest rates"));
+        assertEquals("Tom Brandt", speaker(x, "the largest banks of hiding their losses"));
+        assertEquals("Maria Okafor", speaker(x, "the committee would meet again in March"));
+        assertFalse(x.statements().stream().anyMatch(s -> s.text().startsWith("Later in the day")),
+                "the adverbial before the attribution is not what was said");
+    }
+
     @Test
     void quotesAreTheirSpeakersWordsAndScareQuotesAreNot() throws Exception {
         Document d = doc(Corpora.seed("002"), seeds);

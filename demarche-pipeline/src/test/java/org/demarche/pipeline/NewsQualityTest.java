@@ -74,17 +74,21 @@ class NewsQualityTest {
     }
 
     /**
-     * The level reached (0.587 found, 0.548 attributed, 0.543 precision) guarded; the goal is 0.75, 0.70
+     * The level reached (0.624 found, 0.574 attributed, 0.531 precision) guarded; the goal is 0.75, 0.70
      * and 0.80. Precision is bounded by the gold: it lists the reported speech whose speaker its converter
-     * could resolve, and read by hand most of the unmatched statements are reported speech it lacks. The floor of
-     * precision rose from 0.52 when content read before its attribution stopped being taken where the verb has a
-     * clause or an object of its own ("Later in the day, the FBI said it would cooperate").
+     * could resolve, and read by hand most of the unmatched statements are reported speech it lacks. The floors
+     * moved with two changes: content read before its attribution is no longer taken where the verb has a clause
+     * or an object of its own (precision 0.530 to 0.543); directive verbs report their object and its infinitive
+     * or "of" clause ("urged the companies to do more"), which found 11 more and attributed 8 more (recall 0.587
+     * to 0.624, attribution 0.548 to 0.574) for a point of precision (0.543 to 0.531, most of the new unmatched
+     * ones reported speech the gold lacks): recall and attribution floors up; precision's, raised to 0.535 by the
+     * first change, is 0.525 after the second (0.52 before both).
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
-        atLeast(quotes, "quotes.indirect.recall", 0.57);
-        atLeast(quotes, "quotes.indirect.attribution", 0.54);
-        atLeast(quotes, "quotes.indirect.precision", 0.535);
+        atLeast(quotes, "quotes.indirect.recall", 0.61);
+        atLeast(quotes, "quotes.indirect.attribution", 0.565);
+        atLeast(quotes, "quotes.indirect.precision", 0.525);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

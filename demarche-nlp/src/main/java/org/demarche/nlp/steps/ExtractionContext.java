@@ -35,6 +35,8 @@ public final class ExtractionContext {
     final Gazetteer gazetteer = Gazetteer.get();
     /** Verbs that report speech or writing, verbs that attribute a quotation next to them, offices (lemmas). */
     final Set<String> speech;
+    /** Verbs whose object and its infinitive or "of" clause are what was said ("urged X to …", "accused X of …"). */
+    final Set<String> directive;
     final Set<String> attributing;
     final Set<String> offices;
     /** Verbs of thought and feeling that carry a speaker's quoted words ("worried that … “…”"). */
@@ -91,6 +93,7 @@ public final class ExtractionContext {
         this.quotes = QuoteFinder.find(text);
         Lexicon words = Lexicon.forLanguage(this.meta.language());
         this.speech = words.words("speech-verbs");
+        this.directive = words.words("directive-verbs");
         this.attributing = words.union("speech-verbs", "attribution-verbs");
         this.offices = words.words("offices");
         this.thinking = words.words("thought-verbs");

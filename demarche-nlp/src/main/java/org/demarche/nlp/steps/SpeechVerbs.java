@@ -47,7 +47,7 @@ public final class SpeechVerbs implements SentenceStep {
         List<CoreLabel> toks = s.tokens();
         List<Integer> verbs = new ArrayList<>();
         for (CoreLabel t : toks) {
-            if (t.tag() != null && t.tag().startsWith("VB") && c.speech.contains(t.lemma())
+            if (t.tag() != null && t.tag().startsWith("VB") && (c.speech.contains(t.lemma()) || c.directive.contains(t.lemma()))
                     && c.quoteAt(t.beginPosition()) == null && !Tokens.bareParticiple(toks, t)) {
                 verbs.add(t.index());
             }
@@ -91,6 +91,11 @@ public final class SpeechVerbs implements SentenceStep {
                 continue; // "did not say where", "when asked whether": no statement
             }
             CoreLabel v = toks.get(verb.index() - 1);
+            if (!c.speech.contains(v.lemma())) {
+                // "called on them to act": the directive's words only (its quotations are attribution's)
+                directive(c, g, verb, speaker, Dates.dateOf(c, si, g, verb), v.word());
+                continue;
+            }
             int limit = vi + 1 < verbs.size() ? toks.get(verbs.get(vi + 1) - 1).beginPosition() : s.charOffsets().second();
             QuoteFinder.Quote q = c.quoteAfter(v.endPosition(), limit);
             if (q != null && Tokens.wordCount(q.text(c.text)) < 4 && !adjacent(c, v.endPosition(), q.start())) {
@@ -107,7 +112,7 @@ public final class SpeechVerbs implements SentenceStep {
             }
             reported(c, g, verb, speaker, date, v.word());
             if (marked != null && subjectFrom != verb) {
-                clause(c, g, marked, verb, speaker, date, v.word());
+                clause(c, g, List.of(marked), verb, speaker, date, v.word());
             }
         }
     }
@@ -141,17 +146,65 @@ public final class SpeechVerbs implements SentenceStep {
             if (!e.getRelation().toString().equals("ccomp")) {
                 continue;
             }
-            clause(c, g, e.getDependent(), verb, speaker, date, cue);
+            clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
         }
+        directive(c, g, verb, speaker, date, cue);
+    }
+
+    /**
+     * "urged the companies to do more", "accused Trump of using divisive rhetoric", "called on all Christians to be
+     * more Christian", "demanded to know whether …": what a directive verb reports is its object (or the person
+     * it calls on) with the infinitive or "of" clause after it, as one statement.
+     */
+    private void directive(ExtractionContext c, SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
+        if (verb.lemma() == null || !c.directive.contains(verb.lemma().toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        IndexedWord content = null;
+        List<IndexedWord> objects = new ArrayList<>();
+        for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+            String rel = e.getRelation().toString();
+            IndexedWord d = e.getDependent();
+            if (d.index() <= verb.index()) {
+                continue;
+            }
+            // "accused X of lying": the parser hangs the "of" clause on the verb, or on the object ("acl:of")
+            boolean of = rel.equals("advcl:of") || rel.equals("obl:of") && "VBG".equals(d.tag())
+                    || rel.startsWith("advcl") && g.outgoingEdgeList(d).stream().anyMatch(m ->
+                    m.getRelation().toString().equals("mark") && m.getDependent().word().equalsIgnoreCase("of"));
+            if ((rel.equals("xcomp") || of) && (content == null || d.index() < content.index())) {
+                content = d;
+            } else if (rel.equals("obj") || rel.equals("iobj") || rel.startsWith("obl")) {
+                objects.add(d);
+                boolean clauseOfIt = g.outgoingEdgeList(d).stream().anyMatch(m -> m.getRelation().toString().equals("acl:of")
+                        && "VBG".equals(m.getDependent().tag()));
+                if (clauseOfIt && content == null) {
+                    content = d; // its words hold the clause
+                }
+            }
+        }
+        if (content == null) {
+            return;
+        }
+        List<IndexedWord> heads = new ArrayList<>();
+        for (IndexedWord o : objects) {
+            if (o.index() < content.index()) {
+                heads.add(o);
+            }
+        }
+        heads.add(content);
+        clause(c, g, heads, verb, speaker, date, cue);
     }
 
     /** The words of a reported clause after its speech verb, as an indirect statement (unless quoted). */
-    private void clause(ExtractionContext c, SemanticGraph g, IndexedWord head, IndexedWord verb, int speaker,
+    private void clause(ExtractionContext c, SemanticGraph g, List<IndexedWord> heads, IndexedWord verb, int speaker,
                         String date, String cue) {
         {
             int min = Integer.MAX_VALUE;
             int max = -1;
-            for (IndexedWord w : g.descendants(head)) {
+            List<IndexedWord> words = new ArrayList<>();
+            heads.forEach(h -> words.addAll(g.descendants(h)));
+            for (IndexedWord w : words) {
                 if (w.index() <= verb.index()) {
                     continue; // only what follows the verb
                 }

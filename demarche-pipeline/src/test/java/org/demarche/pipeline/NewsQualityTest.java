@@ -74,20 +74,21 @@ class NewsQualityTest {
     }
 
     /**
-     * The level reached (0.624 found, 0.574 attributed, 0.531 precision) guarded; the goal is 0.75, 0.70
+     * The level reached (0.640 found, 0.594 attributed, 0.534 precision) guarded; the goal is 0.75, 0.70
      * and 0.80. Precision is bounded by the gold: it lists the reported speech whose speaker its converter
      * could resolve, and read by hand most of the unmatched statements are reported speech it lacks. The floors
-     * moved with two changes: content read before its attribution is no longer taken where the verb has a clause
-     * or an object of its own (precision 0.530 to 0.543); directive verbs report their object and its infinitive
-     * or "of" clause ("urged the companies to do more"), which found 11 more and attributed 8 more (recall 0.587
-     * to 0.624, attribution 0.548 to 0.574) for a point of precision (0.543 to 0.531, most of the new unmatched
-     * ones reported speech the gold lacks): recall and attribution floors up; precision's, raised to 0.535 by the
-     * first change, is 0.525 after the second (0.52 before both).
+     * moved with three changes: content read before its attribution is no longer taken where the verb has a
+     * clause or an object of its own (precision 0.530 to 0.543); directive verbs report their object and its
+     * infinitive or "of" clause ("urged the companies to do more"; recall 0.587 to 0.624, attribution 0.548 to
+     * 0.574, precision to 0.531, most of the new unmatched ones reported speech the gold lacks); commissives
+     * ("promised to …"), "called for …" and an attribution set inside its clause ("The trouble, Frank writes,
+     * began …"; recall to 0.640, attribution to 0.594, precision 0.534). Precision's floor, raised to 0.535 by
+     * the first change, is 0.525 after the others (0.52 before all three).
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
-        atLeast(quotes, "quotes.indirect.recall", 0.61);
-        atLeast(quotes, "quotes.indirect.attribution", 0.565);
+        atLeast(quotes, "quotes.indirect.recall", 0.63);
+        atLeast(quotes, "quotes.indirect.attribution", 0.585);
         atLeast(quotes, "quotes.indirect.precision", 0.525);
     }
 

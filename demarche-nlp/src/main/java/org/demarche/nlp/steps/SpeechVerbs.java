@@ -148,8 +148,27 @@ public final class SpeechVerbs implements SentenceStep {
             }
             clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
         }
+        // "The trouble, Frank writes, began in the 1970s": the attribution set inside the clause it reports, which
+        // the parser makes the verb's governor (parataxis); its words after the attribution are what was said
+        for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
+            if (e.getRelation().toString().equals("parataxis") && e.getGovernor().index() < verb.index()
+                    && g.outgoingEdgeList(verb).stream().noneMatch(o -> o.getRelation().toString().equals("ccomp"))) {
+                List<IndexedWord> rest = new ArrayList<>();
+                for (SemanticGraphEdge o : g.outgoingEdgeList(e.getGovernor())) {
+                    if (o.getDependent().index() > verb.index() && !o.getRelation().toString().equals("punct")) {
+                        rest.add(o.getDependent());
+                    }
+                }
+                if (!rest.isEmpty()) {
+                    clause(c, g, rest, verb, speaker, date, cue);
+                }
+            }
+        }
         directive(c, g, verb, speaker, date, cue);
     }
+
+    /** Nouns of time after "for" ("asked for weeks"): how long, not what for. */
+    private static final Pattern NUMERIC_TIME = Pattern.compile("(?i)(second|minute|hour|day|week|month|year|decade)s?");
 
     /**
      * "urged the companies to do more", "accused Trump of using divisive rhetoric", "called on all Christians to be
@@ -159,6 +178,9 @@ public final class SpeechVerbs implements SentenceStep {
     private void directive(ExtractionContext c, SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
         if (verb.lemma() == null || !c.directive.contains(verb.lemma().toLowerCase(java.util.Locale.ROOT))) {
             return;
+        }
+        if (g.incomingEdgeList(verb).stream().anyMatch(e -> e.getRelation().toString().startsWith("acl"))) {
+            return; // "an initiative calling for a moratorium": the participle describes a thing; no one speaks
         }
         IndexedWord content = null;
         List<IndexedWord> objects = new ArrayList<>();
@@ -180,6 +202,17 @@ public final class SpeechVerbs implements SentenceStep {
                         && "VBG".equals(m.getDependent().tag()));
                 if (clauseOfIt && content == null) {
                     content = d; // its words hold the clause
+                }
+            }
+        }
+        if (content == null && objects.stream().noneMatch(o -> g.reln(verb, o) != null
+                && g.reln(verb, o).toString().equals("obj"))) {
+            // "called for the resignation of the president": what the call is for (not "begged him for an endorsement")
+            for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+                if (e.getRelation().toString().equals("obl:for") && e.getDependent().index() > verb.index()
+                        && !"CD".equals(e.getDependent().tag()) && !NUMERIC_TIME.matcher(e.getDependent().word()).matches()) {
+                    content = e.getDependent();
+                    break;
                 }
             }
         }

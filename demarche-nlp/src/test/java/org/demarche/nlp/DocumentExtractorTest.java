@@ -84,6 +84,8 @@ class DocumentExtractorTest {
                 Later in the day, Maria Okafor said the committee would meet again in March.
 
                 Brandt promised to publish the committee's findings before the election.
+
+                Okafor accused the auditors of negligence in the review of the accounts.
                 """;
         Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
         Extraction.SaidText urged = statement(x, "the regulators to freeze interest rates").orElseThrow();
@@ -92,6 +94,7 @@ class DocumentExtractorTest {
         assertEquals("Tom Brandt", speaker(x, "the largest banks of hiding their losses"));
         assertEquals("Maria Okafor", speaker(x, "the committee would meet again in March"));
         assertEquals("Tom Brandt", speaker(x, "to publish the committee's findings"), "what a speaker undertakes");
+        assertEquals("Maria Okafor", speaker(x, "the auditors of negligence"), "the charge, a noun");
         assertFalse(x.statements().stream().anyMatch(s -> s.text().startsWith("Later in the day")),
                 "the adverbial before the attribution is not what was said");
     }

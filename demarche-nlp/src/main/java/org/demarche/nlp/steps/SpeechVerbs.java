@@ -190,8 +190,9 @@ public final class SpeechVerbs implements SentenceStep {
             if (d.index() <= verb.index()) {
                 continue;
             }
-            // "accused X of lying": the parser hangs the "of" clause on the verb, or on the object ("acl:of")
-            boolean of = rel.equals("advcl:of") || rel.equals("obl:of") && "VBG".equals(d.tag())
+            // "accused X of lying", "accused X of corruption": the parser hangs the charge on the verb (and tags
+            // "using" in "of using divisive rhetoric" as an adjective as often as not), or on the object ("acl:of")
+            boolean of = rel.equals("advcl:of") || rel.equals("obl:of")
                     || rel.startsWith("advcl") && g.outgoingEdgeList(d).stream().anyMatch(m ->
                     m.getRelation().toString().equals("mark") && m.getDependent().word().equalsIgnoreCase("of"));
             if ((rel.equals("xcomp") || of) && (content == null || d.index() < content.index())) {

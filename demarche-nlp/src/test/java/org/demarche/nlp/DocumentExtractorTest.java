@@ -85,7 +85,7 @@ class DocumentExtractorTest {
 
                 Brandt promised to publish the committee's findings before the election.
 
-                Okafor accused the auditors of negligence in the review of the accounts.
+                Okafor accused the governor of corruption in the awarding of contracts.
                 """;
         Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
         Extraction.SaidText urged = statement(x, "the regulators to freeze interest rates").orElseThrow();
@@ -94,7 +94,7 @@ class DocumentExtractorTest {
         assertEquals("Tom Brandt", speaker(x, "the largest banks of hiding their losses"));
         assertEquals("Maria Okafor", speaker(x, "the committee would meet again in March"));
         assertEquals("Tom Brandt", speaker(x, "to publish the committee's findings"), "what a speaker undertakes");
-        assertEquals("Maria Okafor", speaker(x, "the auditors of negligence"), "the charge, a noun");
+        assertEquals("Maria Okafor", speaker(x, "the governor of corruption"), "the charge, a noun");
         assertFalse(x.statements().stream().anyMatch(s -> s.text().startsWith("Later in the day")),
                 "the adverbial before the attribution is not what was said");
     }

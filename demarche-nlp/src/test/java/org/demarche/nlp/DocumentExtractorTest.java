@@ -99,6 +99,23 @@ class DocumentExtractorTest {
                 "the adverbial before the attribution is not what was said");
     }
 
+    /** A quotation signed on the line below it, as fact checks and epigraphs print them. */
+    @Test
+    void aQuotationSignedBelowIsItsSignersWords() {
+        String text = """
+                Senator Ruth Keller spoke in Des Moines on Monday about the economy.
+
+                "The big banks are too big to fail, and they must be broken up before the next crash."
+
+                - Keller.
+
+                The claim is exaggerated: the banks have shrunk since 2008.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertEquals("Ruth Keller", speaker(x, "The big banks are too big to fail"));
+        assertEquals(StatementKind.DIRECT, statement(x, "The big banks are too big to fail").get().kind());
+    }
+
     @Test
     void quotesAreTheirSpeakersWordsAndScareQuotesAreNot() throws Exception {
         Document d = doc(Corpora.seed("002"), seeds);

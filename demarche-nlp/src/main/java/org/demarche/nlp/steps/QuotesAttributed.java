@@ -5,6 +5,8 @@ import edu.stanford.nlp.pipeline.CoreSentence;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.demarche.nlp.QuoteFinder;
 import org.demarche.nlp.Steps;
 
@@ -65,6 +67,9 @@ public final class QuotesAttributed implements SentenceStep {
                 a = introducedBy(c, si, toks, q);
             }
             if (a == null) {
+                a = signedBelow(c, q);
+            }
+            if (a == null) {
                 continue;
             }
             c.addQuote(q, a.speaker(), a.cue(), si, ":".equals(a.cue()) ? Steps.QUOTE_INTRODUCED : Steps.QUOTE_AFTER);
@@ -74,6 +79,42 @@ public final class QuotesAttributed implements SentenceStep {
                 c.addQuote(resumed, a.speaker(), a.cue(), si, Steps.QUOTE_RESUMED);
             }
         }
+    }
+
+    /**
+     * After a quotation's closing mark (its words end before it) that ends the paragraph, a line of its own: a dash
+     * and a name ("— Bernie Sanders.").
+     */
+    private static final Pattern SIGNATURE = Pattern.compile("\\A[\"”'’»]{0,2}[ \\t]*\\n(?:[ \\t]*\\n)?[ \\t]*[-–—][ \\t]*(\\p{Lu}[^\\n]{1,60}?)[.,]?[ \\t]*(?:\\n|\\z)");
+
+    /**
+     * A quotation signed on the next line, as fact checks, epigraphs and excerpts do ("“…”" then "- Sanders."):
+     * the person or organisation the line names.
+     */
+    private Attribution signedBelow(ExtractionContext c, QuoteFinder.Quote q) {
+        Matcher m = SIGNATURE.matcher(c.text).region(q.end(), c.text.length());
+        m.useAnchoringBounds(true);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        int start = m.start(1);
+        for (int si = 0; si < c.doc.sentences().size(); si++) {
+            CoreSentence s = c.doc.sentences().get(si);
+            if (start >= s.charOffsets().first() && start < s.charOffsets().second()) {
+                for (int at = start; at < m.end(1); at++) {
+                    Ent e = c.entAt(si, at);
+                    if (e != null && e.actor >= 0 && ("person".equals(e.kind) || "organization".equals(e.kind))) {
+                        return new Attribution(e.actor, "—", m.end(1));
+                    }
+                }
+            }
+        }
+        // no entity there: a line that is a name alone ("- Sanders") is a person's, named as the text names people
+        if (!c.text.substring(start, m.end(1)).matches("\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}")) {
+            return null;
+        }
+        int person = LocalActors.nameActor(c, new int[] {start, m.end(1)});
+        return person >= 0 ? new Attribution(person, "—", m.end(1)) : null;
     }
 
     /** "She then turned to the crowd: “…”", "Here is Keller in 1992: “…”": the person before the colon. */

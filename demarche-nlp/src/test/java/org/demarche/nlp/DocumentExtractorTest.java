@@ -110,10 +110,16 @@ class DocumentExtractorTest {
                 - Keller.
 
                 The claim is exaggerated: the banks have shrunk since 2008.
+
+                Keller then turned to the crowd again: "We will win this state. We will win it by a mile."
+
+                "Banks shrink, fees grow," by the Ledger's Anna Berg: "The banks have shed jobs. Their fees rose."
                 """;
         Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
         assertEquals("Ruth Keller", speaker(x, "The big banks are too big to fail"));
         assertEquals(StatementKind.DIRECT, statement(x, "The big banks are too big to fail").get().kind());
+        assertEquals("Ruth Keller", speaker(x, "We will win it by a mile"), "a quotation of two sentences after a colon");
+        assertTrue(statement(x, "The banks have shed jobs").isEmpty(), "an article's excerpt after its byline");
     }
 
     @Test

@@ -122,6 +122,14 @@ public final class QuotesAttributed implements SentenceStep {
         if (!c.text.substring(Math.max(0, q.start() - 4), q.start()).matches("(?s).*:\\s*[\"“'‘«]{1,2}")) {
             return null;
         }
+        // a quotation of several sentences ends in a later one than the colon that opens it: read the colon's
+        for (int sj = si; sj >= 0; sj--) {
+            if (c.doc.sentences().get(sj).charOffsets().first() < q.start()) {
+                si = sj;
+                toks = c.doc.sentences().get(sj).tokens();
+                break;
+            }
+        }
         int colon = -1;
         for (int i = 0; i < toks.size() && toks.get(i).beginPosition() < q.start(); i++) {
             if (toks.get(i).word().equals(":")) {
@@ -140,6 +148,9 @@ public final class QuotesAttributed implements SentenceStep {
         }
         for (int i = clause; i < colon; i++) {
             CoreLabel t = toks.get(i);
+            if (t.word().equalsIgnoreCase("by")) {
+                return null; // a byline ("“Headline,” by Variety's Gordon Cox: “…”"): an excerpt of an article
+            }
             Ent e = c.entAt(si, t.beginPosition());
             if (e != null && e.actor >= 0 && "person".equals(e.kind) && !c.possessive(e)) {
                 return new Attribution(e.actor, ":", toks.get(colon).endPosition());

@@ -181,7 +181,7 @@ public final class ExtractionContext {
 
     boolean opensSentence(int quoteStart) {
         int i = beforeMark(quoteStart);
-        while (i >= 0 && text.charAt(i) == ' ') {
+        while (i >= 0 && Character.isSpaceChar(text.charAt(i))) { // a no-break space too, as web pages write it
             i--;
         }
         return i < 0 || ".!?\n”\"'".indexOf(text.charAt(i)) >= 0;
@@ -189,7 +189,7 @@ public final class ExtractionContext {
 
     boolean opensParagraph(QuoteFinder.Quote q) {
         int i = beforeMark(q.start());
-        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        while (i >= 0 && (Character.isSpaceChar(text.charAt(i)) || text.charAt(i) == '\t')) {
             i--;
         }
         return i < 0 || text.charAt(i) == '\n';

@@ -75,7 +75,7 @@ public final class QuotesAttributed implements SentenceStep {
             c.addQuote(q, a.speaker(), a.cue(), si, ":".equals(a.cue()) ? Steps.QUOTE_INTRODUCED : Steps.QUOTE_AFTER);
             QuoteFinder.Quote resumed = c.quoteAfter(a.end() - 1, to);
             if (resumed != null && !c.quoteSpeaker.containsKey(resumed)
-                    && c.text.substring(a.end(), resumed.start()).matches("[\\s,:;—–-]*[\"“'‘«]{1,2}")) {
+                    && c.text.substring(a.end(), resumed.start()).matches("(?U)[\\s,:;—–-]*[\"“'‘«]{1,2}")) {
                 c.addQuote(resumed, a.speaker(), a.cue(), si, Steps.QUOTE_RESUMED);
             }
         }
@@ -119,7 +119,7 @@ public final class QuotesAttributed implements SentenceStep {
 
     /** "She then turned to the crowd: “…”", "Here is Keller in 1992: “…”": the person before the colon. */
     private Attribution introducedBy(ExtractionContext c, int si, List<CoreLabel> toks, QuoteFinder.Quote q) {
-        if (!c.text.substring(Math.max(0, q.start() - 4), q.start()).matches("(?s).*:\\s*[\"“'‘«]{1,2}")) {
+        if (!c.text.substring(Math.max(0, q.start() - 4), q.start()).matches("(?sU).*:\\s*[\"“'‘«]{1,2}")) {
             return null;
         }
         // a quotation of several sentences ends in a later one than the colon that opens it: read the colon's

@@ -30,7 +30,7 @@ final class Speakers {
                 continue;
             }
             String gap = c.text.substring(quoteEnd, t.beginPosition());
-            return gap.matches("[\\s\"“”'’»,.?!…—–-]*") && gap.matches(".*[\"”'’»].*") && c.quoteAt(t.beginPosition()) == null
+            return gap.matches("(?U)[\\s\"“”'’»,.?!…—–-]*") && gap.matches(".*[\"”'’»].*") && c.quoteAt(t.beginPosition()) == null
                     ? i : -1;
         }
         return -1;

@@ -42,7 +42,7 @@ public final class IssueQuestion {
                 q.points.add(t);
             }
         });
-        ws.kb().forEachActor(true, a -> q.actors.put(a.id(), a));
+        ws.kb().forEachActorWithRoleTitles(a -> q.actors.put(a.id(), a));
         q.speaksFor = NetworkQuestion.speaksFor(q.actors);
         return q;
     }

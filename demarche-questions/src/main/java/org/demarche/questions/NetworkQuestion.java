@@ -31,7 +31,7 @@ public final class NetworkQuestion {
         Map<String, String> labels = new HashMap<>();
         codebook.issues().forEach(i -> labels.put(i.id(), i.label()));
         Map<RecordId, Actor> actors = new HashMap<>();
-        ws.kb().forEachActor(true, a -> actors.put(a.id(), a));
+        ws.kb().forEachActorWithRoleTitles(a -> actors.put(a.id(), a));
         Map<RecordId, RecordId> speaksFor = speaksFor(actors);
         List<Coding> out = new ArrayList<>();
         ws.stances().forEachStance(issue, t -> {

@@ -117,6 +117,9 @@ async function actorsPage(params) {
     t.element);
 }
 
+/** Links listed under the network at once: the table is drawn again at every step of the time slider. */
+const MAX_LISTED_LINKS = 300;
+
 function formParams(form) {
   const p = new URLSearchParams();
   for (const [k, v] of new FormData(form).entries()) if (v !== '') p.set(k, v);
@@ -223,13 +226,18 @@ async function networkPage(params) {
     measures.textContent = w.actors + ' actors · ' + w.edges.length + ' links · ' + w.communities + ' communities (modularity '
       + w.modularity.toFixed(2) + ') · polarisation ' + w.polarisation.toFixed(2)
       + (w.camps.length === 2 && w.camps[1].length ? ' — camps: ' + w.camps.map(c => c.map(id => names[id] || id).join(', ')).join(' | ') : '');
-    const rows = sortableTable('edges-table', edgeColumns(names), w.edges);
+    // a table of thousands of rows is drawn again at each step of the slider: the strongest links, the CSV has all
+    const listed = w.edges.length > MAX_LISTED_LINKS
+      ? [...w.edges].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, MAX_LISTED_LINKS) : w.edges;
+    const rows = sortableTable('edges-table', edgeColumns(names), listed);
     rows.element.addEventListener('click', ev => {
       const tr = ev.target.closest('tr');
       const i = tr ? [...tr.parentNode.children].indexOf(tr) - 1 : -1; // the first row is the header
       if (i >= 0) showBehind(behind, rows.rows()[i], names);
     });
-    edgesBox.replaceChildren(el('h3', { text: 'Links (choose one to read the statements behind it)' }), rows.element);
+    edgesBox.replaceChildren(el('h3', { text: (listed.length < w.edges.length ? 'The ' + listed.length + ' strongest of '
+      + w.edges.length + ' links (the CSV of the links has all)' : 'Links') + ' — choose one to read the statements behind it' }),
+      rows.element);
     if (!cy) return;
     cy.batch(() => {
       cy.edges().remove();
@@ -246,8 +254,13 @@ async function networkPage(params) {
   if (cy) {
     // the union of every window's links decides the places
     const all = [];
-    n.windows.forEach((w, wi) => w.edges.forEach((e, k) => all.push({ group: 'edges', data: { id: 'u' + wi + '-' + k,
-      source: e.source, target: e.target } })));
+    const pairs = new Set(); // a pair linked in many windows is laid out once
+    n.windows.forEach(w => w.edges.forEach(e => {
+      const key = e.source + '\u0000' + e.target;
+      if (pairs.has(key)) return;
+      pairs.add(key);
+      all.push({ group: 'edges', data: { id: 'u' + all.length, source: e.source, target: e.target } });
+    }));
     const union = cy.add(all);
     cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 400000, idealEdgeLength: () => 90,
       nodeOverlap: 20, componentSpacing: 80, padding: 30 }).run();

@@ -14,8 +14,9 @@ final class IssueOptions {
     @Option(names = "--years", paramLabel = "N", defaultValue = "1", description = "Years per period (default: ${DEFAULT-VALUE}).")
     int years;
 
-    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",
-            description = "Leave out stances less sure than this (0 to 1; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.5",
+            description = "Leave out stances less sure than this (0 to 1; default: ${DEFAULT-VALUE}, the confident ones, "
+                    + "as the page and the network show them; 0 shows every stance).")
     double minConfidence;
 
     /** The issue's stances, or null after saying why not (an issue the codebook does not have). */

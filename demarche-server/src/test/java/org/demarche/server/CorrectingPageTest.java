@@ -143,6 +143,20 @@ class CorrectingPageTest {
         return kb;
     }
 
+    /** Does it again on the page as drawn now when the element it found was drawn over (a page replaces the last). */
+    private static void unlessStale(Runnable action) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                action.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Waits for the page to say what became of the correction of this action. */
     private void waitForResult(String action) {
         chromium.wait.until(ExpectedConditions.textMatches(By.id("correction-result"), java.util.regex.Pattern.compile(
@@ -174,9 +188,9 @@ class CorrectingPageTest {
         String stanceId = chosen.get("cells").elements().next().get("stances").get(0).asText();
 
         chromium.driver.get(base() + "/#/actor/" + chosen.get("actor").asText());
-        WebElement polarity = chromium.wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("select.set-polarity[data-stance='" + stanceId + "']")));
-        new Select(polarity).selectByValue(flipped);
+        chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("coder"), "correcting as ann"));
+        unlessStale(() -> new Select(chromium.wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("select.set-polarity[data-stance='" + stanceId + "']")))).selectByValue(flipped));
         waitForResult("stance");
         assertEquals(List.of(flipped), positions(row(get("/api/stances?issue=" + ISSUE + "&min_confidence=0&limit=500"),
                 actorName)));
@@ -185,14 +199,19 @@ class CorrectingPageTest {
         // one of Lavrov's statements is Churkin's
         String lavrov = get("/api/actors?name=Sergei%20Lavrov").get("actors").get(0).get("id").asText();
         chromium.driver.get(base() + "/#/actor/" + lavrov);
-        WebElement first = chromium.wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#statements li .controls")));
-        String statement = first.getAttribute("data-for");
-        String words = get("/api/statements?ids=" + statement).get("statements").get(0).get("text").asText();
-        first.findElement(By.cssSelector("form.speaker input")).sendKeys("Vitaly Churkin");
-        first.findElement(By.cssSelector("form.speaker button")).click();
+        // the page before (another actor's) has statements with controls too: this one's heading first
+        chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Lavrov"));
+        String[] statement = new String[1];
+        unlessStale(() -> {
+            WebElement first = chromium.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#statements li .controls")));
+            statement[0] = first.getAttribute("data-for");
+            first.findElement(By.cssSelector("form.speaker input")).sendKeys("Vitaly Churkin");
+            first.findElement(By.cssSelector("form.speaker button")).click();
+        });
+        String words = get("/api/statements?ids=" + statement[0]).get("statements").get(0).get("text").asText();
         waitForResult("speaker");
-        JsonNode now = get("/api/statements?ids=" + statement).get("statements").get(0);
+        JsonNode now = get("/api/statements?ids=" + statement[0]).get("statements").get(0);
         assertEquals("Vitaly Churkin", now.get("speaker_name").asText());
         assertEquals("human", now.get("source").asText());
         assertEquals("ann", now.get("coder").asText());

@@ -376,5 +376,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     for (const i of issues) nav.appendChild(link('#/issue/' + i.id, i.label));
   } catch (e) { /* the page works without the issue list */ }
   window.addEventListener('hashchange', route);
+  // the correcting controls (correct.js) need to know whether this server takes corrections before the first page
+  if (typeof sessionReady !== 'undefined') await sessionReady;
   route();
 });

@@ -10,9 +10,9 @@ async function loadSession() {
     const r = await fetch('/api/session', { credentials: 'same-origin' });
     session = await r.json();
   } catch (e) { session = { writable: false }; }
-  const badge = document.getElementById('coder');
-  if (badge) badge.textContent = session.writable ? 'correcting as ' + session.coder : '';
 }
+// asked for at once; the page's first drawing waits for it (app.js), so that it is drawn once, with its controls
+const sessionReady = loadSession();
 
 // Sends a correction; says what became of it and draws the page again.
 async function correct(action, args, extra) {
@@ -143,6 +143,6 @@ document.addEventListener('DOMContentLoaded', async () => {
   const header = document.querySelector('header');
   header.appendChild(el('span', { id: 'coder', class: 'meta' }));
   document.getElementById('view').before(el('p', { id: 'correction-result', class: 'result', role: 'status' }));
-  await loadSession();
-  if (session.writable) route(); // the first page was drawn before the session was known
+  await sessionReady;
+  document.getElementById('coder').textContent = session.writable ? 'correcting as ' + session.coder : '';
 });

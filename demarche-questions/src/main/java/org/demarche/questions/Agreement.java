@@ -2,12 +2,11 @@ package org.demarche.questions;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
+import org.demarche.store.Corrections;
 import org.demarche.store.Corrections.Entry;
 import org.dkpro.statistics.agreement.coding.CodingAnnotationStudy;
 import org.dkpro.statistics.agreement.coding.CohenKappaAgreement;
@@ -42,7 +41,7 @@ public final class Agreement {
     /** The machine against the persons (all of them together: the latest entry on an item counts). */
     public static Report machineAndPersons(List<Entry> log) {
         Map<String, Map<String, String[]>> pairs = new LinkedHashMap<>(); // field -> item -> {machine, person}
-        for (Entry e : inForce(log)) {
+        for (Entry e : Corrections.inForce(log)) {
             codes(e).forEach((field, v) -> {
                 if (v[0] != null && v[1] != null) {
                     pairs.computeIfAbsent(field, k -> new LinkedHashMap<>()).put(item(e, field), v);
@@ -55,7 +54,7 @@ public final class Agreement {
     /** Every pair of coders in the log (imported logs keep their coders' names). */
     public static List<Report> betweenCoders(List<Entry> log) {
         Map<String, Map<String, Map<String, String>>> byCoder = new LinkedHashMap<>(); // coder -> field -> item -> value
-        for (Entry e : inForce(log)) {
+        for (Entry e : Corrections.inForce(log)) {
             codes(e).forEach((field, v) -> {
                 if (v[1] != null) {
                     byCoder.computeIfAbsent(e.coder(), k -> new LinkedHashMap<>())
@@ -112,13 +111,6 @@ public final class Agreement {
     /** Kappa and alpha divide by the chance of disagreeing: undefined when it is 0. */
     private static Double defined(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    /** The entries in force: not taken back, and not the undos themselves. */
-    private static List<Entry> inForce(List<Entry> log) {
-        Set<Long> undone = new HashSet<>();
-        log.stream().filter(e -> e.action().equals("undo") && e.undoes() != null).forEach(e -> undone.add(e.undoes()));
-        return log.stream().filter(e -> !e.action().equals("undo") && (e.id() == null || !undone.contains(e.id()))).toList();
     }
 
     /** What an entry says on each field it touches: {machine's value, person's value}. */

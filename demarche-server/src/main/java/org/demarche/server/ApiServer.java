@@ -144,6 +144,8 @@ public final class ApiServer implements AutoCloseable {
      * answer (0.5 s for the largest issue of the whole UNGDC corpus), the matrix itself a few ms.
      */
     private final Map<String, IssueQuestion> issueQuestions = new ConcurrentHashMap<>();
+    /** The provenance of the facts, with the generation it was read in. */
+    private volatile Map.Entry<Long, Map<String, org.demarche.store.Corrections.Entry>> humanFacts;
     /** Takes corrections, when the server was started to; null otherwise. */
     private volatile CorrectionDesk desk;
     private Thread warm;
@@ -292,10 +294,25 @@ public final class ApiServer implements AutoCloseable {
     /** How often the server looks for changes another process made. */
     static final long WATCH_MILLIS = 1_000;
 
+    /**
+     * Who set which facts, read once for each state of the workspace, not for every answer that marks its facts
+     * with it (searches are not cached).
+     */
+    private Map<String, org.demarche.store.Corrections.Entry> humanFacts(Workspace s) {
+        long now = generation.get();
+        Map.Entry<Long, Map<String, org.demarche.store.Corrections.Entry>> known = humanFacts;
+        if (known == null || known.getKey() != now) {
+            known = Map.entry(now, s.corrections().humanFacts());
+            humanFacts = known;
+        }
+        return known.getValue();
+    }
+
     /** Reopens the index if it was rebuilt, and forgets cached answers if the workspace changed. */
     void checkForChanges() {
         boolean reopened = index.refresh();
-        String seen = inSession(s -> s.documentCount() + ":" + s.setting("codebook").map(String::hashCode).orElse(0));
+        String seen = inSession(s -> s.documentCount() + ":" + s.setting("codebook").map(String::hashCode).orElse(0)
+                + ":" + s.corrections().count());
         if (reopened || !seen.equals(lastSeen)) {
             if (!lastSeen.isEmpty() || reopened) {
                 codebook = inSession(Codebooks::active);
@@ -430,7 +447,7 @@ public final class ApiServer implements AutoCloseable {
                         if (answer instanceof Download d) {
                             return d.bytes();
                         }
-                        return JSON.writeValueAsBytes(Provenance.mark(answer, s.corrections().humanFacts()));
+                        return JSON.writeValueAsBytes(Provenance.mark(answer, humanFacts(s)));
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException(e);
                     }

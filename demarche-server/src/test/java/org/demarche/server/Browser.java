@@ -48,9 +48,14 @@ final class Browser implements AutoCloseable {
      * before it when its answer comes, so an element found a moment earlier may be the old page's.
      */
     void clickWhenSettled(By what) {
+        unlessStale(() -> wait.until(ExpectedConditions.elementToBeClickable(what)).click());
+    }
+
+    /** Does it again on the page as drawn now when the element it found was drawn over (a page replaces the last). */
+    void unlessStale(Runnable action) {
         for (int attempt = 0; ; attempt++) {
             try {
-                wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+                action.run();
                 return;
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 if (attempt == 5) {

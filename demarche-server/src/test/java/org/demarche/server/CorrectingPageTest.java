@@ -143,20 +143,6 @@ class CorrectingPageTest {
         return kb;
     }
 
-    /** Does it again on the page as drawn now when the element it found was drawn over (a page replaces the last). */
-    private static void unlessStale(Runnable action) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                action.run();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     /** Waits for the page to say what became of the correction of this action. */
     private void waitForResult(String action) {
         chromium.wait.until(ExpectedConditions.textMatches(By.id("correction-result"), java.util.regex.Pattern.compile(
@@ -189,7 +175,7 @@ class CorrectingPageTest {
 
         chromium.driver.get(base() + "/#/actor/" + chosen.get("actor").asText());
         chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("coder"), "correcting as ann"));
-        unlessStale(() -> new Select(chromium.wait.until(ExpectedConditions.elementToBeClickable(
+        chromium.unlessStale(() -> new Select(chromium.wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("select.set-polarity[data-stance='" + stanceId + "']")))).selectByValue(flipped));
         waitForResult("stance");
         assertEquals(List.of(flipped), positions(row(get("/api/stances?issue=" + ISSUE + "&min_confidence=0&limit=500"),
@@ -202,7 +188,7 @@ class CorrectingPageTest {
         // the page before (another actor's) has statements with controls too: this one's heading first
         chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Lavrov"));
         String[] statement = new String[1];
-        unlessStale(() -> {
+        chromium.unlessStale(() -> {
             WebElement first = chromium.wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#statements li .controls")));
             statement[0] = first.getAttribute("data-for");

@@ -141,6 +141,11 @@ public final class Corrections {
                 e.value(), e.date(), e.kind(), e.machine(), e.note(), e.undoes());
     }
 
+    /** How many entries the log holds (a server notices another process's corrections by it). */
+    public long count() {
+        return sql.first("count the corrections", "SELECT COUNT(*) FROM correction", rs -> rs.getLong(1)).orElse(0L);
+    }
+
     /** Every entry in the order it was made, with what the last application made of it. */
     public List<Entry> list() {
         return sql.list("read the corrections", "SELECT c.id, c.made_at, c.coder, c.action, c.doc_hash, c.doc_file, c.exact, "
@@ -273,22 +278,21 @@ public final class Corrections {
     /** The entries in force: in order, without the undone ones and the undos themselves. */
     private List<Entry> inForce(Map<Long, String[]> status) {
         List<Entry> all = list();
-        Set<Long> undone = new HashSet<>();
         for (Entry e : all) {
             if (e.action().equals("undo") && e.undoes() != null) {
-                undone.add(e.undoes());
+                status.put(e.undoes(), new String[] {"undone", null});
                 status.put(e.id(), new String[] {"applied", "took back entry " + e.undoes()});
             }
         }
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : all) {
-            if (undone.contains(e.id())) {
-                status.put(e.id(), new String[] {"undone", null});
-            } else if (!e.action().equals("undo")) {
-                out.add(e);
-            }
-        }
-        return out;
+        return inForce(all);
+    }
+
+    /** The entries of a log that are in force: in order, without the undone ones and the undos themselves. */
+    public static List<Entry> inForce(List<Entry> log) {
+        Set<Long> undone = new HashSet<>();
+        log.stream().filter(e -> e.action().equals("undo") && e.undoes() != null).forEach(e -> undone.add(e.undoes()));
+        return log.stream().filter(e -> !e.action().equals("undo") && (e.id() == null || !undone.contains(e.id())))
+                .toList();
     }
 
     /**

@@ -37,6 +37,11 @@ public final class ExtractionContext {
     final Set<String> speech;
     /** Verbs whose object and its infinitive or "of" clause are what was said ("urged X to …", "accused X of …"). */
     final Set<String> directive;
+
+    /** A verb by which someone may report speech: a speech verb or a directive one. */
+    boolean reports(String lemma) {
+        return speech.contains(lemma) || directive.contains(lemma);
+    }
     final Set<String> attributing;
     final Set<String> offices;
     /** Verbs of thought and feeling that carry a speaker's quoted words ("worried that … “…”"). */

@@ -50,7 +50,7 @@ public final class SpeechParse implements DocumentStep {
             }
             boolean speaks = false;
             for (CoreLabel t : s.tokens()) {
-                if (t.tag() != null && t.tag().startsWith("VB") && (c.speech.contains(t.lemma()) || c.directive.contains(t.lemma()))) {
+                if (t.tag() != null && t.tag().startsWith("VB") && c.reports(t.lemma())) {
                     speaks = true;
                     break;
                 }
@@ -81,7 +81,7 @@ public final class SpeechParse implements DocumentStep {
         List<CoreLabel> toks = s.tokens();
         for (int i = 0; i < toks.size(); i++) {
             CoreLabel t = toks.get(i);
-            if (t.tag() != null && t.tag().startsWith("VB") && (c.speech.contains(t.lemma()) || c.directive.contains(t.lemma()))) {
+            if (t.tag() != null && t.tag().startsWith("VB") && c.reports(t.lemma())) {
                 lastVerb = i;
             }
         }

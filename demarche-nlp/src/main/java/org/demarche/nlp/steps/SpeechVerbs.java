@@ -47,7 +47,7 @@ public final class SpeechVerbs implements SentenceStep {
         List<CoreLabel> toks = s.tokens();
         List<Integer> verbs = new ArrayList<>();
         for (CoreLabel t : toks) {
-            if (t.tag() != null && t.tag().startsWith("VB") && (c.speech.contains(t.lemma()) || c.directive.contains(t.lemma()))
+            if (t.tag() != null && t.tag().startsWith("VB") && c.reports(t.lemma())
                     && c.quoteAt(t.beginPosition()) == null && !Tokens.bareParticiple(toks, t)) {
                 verbs.add(t.index());
             }

@@ -83,12 +83,12 @@ public final class QuotesAttributed implements SentenceStep {
 
     /**
      * After a quotation's closing mark (its words end before it) that ends the paragraph, a line of its own: a dash
-     * and a name ("— Bernie Sanders.").
+     * and a name ("— Ruth Keller.").
      */
     private static final Pattern SIGNATURE = Pattern.compile("\\A[\"”'’»]{0,2}[ \\t]*\\n(?:[ \\t]*\\n)?[ \\t]*[-–—][ \\t]*(\\p{Lu}[^\\n]{1,60}?)[.,]?[ \\t]*(?:\\n|\\z)");
 
     /**
-     * A quotation signed on the next line, as fact checks, epigraphs and excerpts do ("“…”" then "- Sanders."):
+     * A quotation signed on the next line, as fact checks, epigraphs and excerpts do ("“…”" then "- Keller."):
      * the person or organisation the line names.
      */
     private Attribution signedBelow(ExtractionContext c, QuoteFinder.Quote q) {
@@ -109,7 +109,7 @@ public final class QuotesAttributed implements SentenceStep {
                 }
             }
         }
-        // no entity there: a line that is a name alone ("- Sanders") is a person's, named as the text names people
+        // no entity there: a line that is a name alone ("- Keller") is a person's, named as the text names people
         if (!c.text.substring(start, m.end(1)).matches("\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,3}")) {
             return null;
         }
@@ -149,7 +149,7 @@ public final class QuotesAttributed implements SentenceStep {
         for (int i = clause; i < colon; i++) {
             CoreLabel t = toks.get(i);
             if (t.word().equalsIgnoreCase("by")) {
-                return null; // a byline ("“Headline,” by Variety's Gordon Cox: “…”"): an excerpt of an article
+                return null; // a byline ("“Headline,” by the Ledger's Anna Berg: “…”"): an excerpt of an article
             }
             Ent e = c.entAt(si, t.beginPosition());
             if (e != null && e.actor >= 0 && "person".equals(e.kind) && !c.possessive(e)) {

@@ -106,7 +106,7 @@ public final class ReportedByWordOrder implements SentenceStep {
      * speaker's apposition and its relative clause (", said Tom Brandt, who chairs the committee …"). Not so when
      * the verb has words of its own after it: a clause (a finite or modal verb, "that", "if", "whether", "to" and
      * a verb next to it or its object), a colon or a quotation that opens them, or, for a verb other than the plain ones of saying, an
-     * object ("Clinton maintains a commanding lock"): the words before the comma are then not what was said.
+     * object ("Brandt maintains a firm hold on the committee"): the words before the comma are then not what was said.
      */
     private boolean restIsAdjunct(ExtractionContext c, List<CoreLabel> toks, int verb, int attributionEnd) {
         int n = 0;
@@ -122,7 +122,7 @@ public final class ReportedByWordOrder implements SentenceStep {
                     || w.equals(":") || c.quoteAt(t.beginPosition()) != null) {
                 return false;
             }
-            // "demanded to know", "urged Silicon Valley to find"; not "said during his speech to be a delegate"
+            // "demanded to know", "urged the regulators to act"; not "said during the hearing to be held in May"
             if (w.equals("to") && j <= verb + 3 && j + 1 < toks.size() && "VB".equals(toks.get(j + 1).tag())) {
                 return false;
             }

@@ -148,7 +148,7 @@ public final class SpeechVerbs implements SentenceStep {
             }
             clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
         }
-        // "The trouble, Frank writes, began in the 1970s": the attribution set inside the clause it reports, which
+        // "The hearing, Brandt wrote, ran late into the night": the attribution set inside the clause it reports, which
         // the parser makes the verb's governor (parataxis); its words after the attribution are what was said
         for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
             if (e.getRelation().toString().equals("parataxis") && e.getGovernor().index() < verb.index()
@@ -171,8 +171,8 @@ public final class SpeechVerbs implements SentenceStep {
     private static final Pattern NUMERIC_TIME = Pattern.compile("(?i)(second|minute|hour|day|week|month|year|decade)s?");
 
     /**
-     * "urged the companies to do more", "accused Trump of using divisive rhetoric", "called on all Christians to be
-     * more Christian", "demanded to know whether …": what a directive verb reports is its object (or the person
+     * "urged the regulators to freeze rates", "accused the banks of hiding their losses", "called on the members
+     * to vote", "demanded to know whether …": what a directive verb reports is its object (or the person
      * it calls on) with the infinitive or "of" clause after it, as one statement.
      */
     private void directive(ExtractionContext c, SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
@@ -180,7 +180,7 @@ public final class SpeechVerbs implements SentenceStep {
             return;
         }
         if (g.incomingEdgeList(verb).stream().anyMatch(e -> e.getRelation().toString().startsWith("acl"))) {
-            return; // "an initiative calling for a moratorium": the participle describes a thing; no one speaks
+            return; // "a petition calling for a recount": the participle describes a thing; no one speaks
         }
         IndexedWord content = null;
         List<IndexedWord> objects = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class SpeechVerbs implements SentenceStep {
                 continue;
             }
             // "accused X of lying", "accused X of corruption": the parser hangs the charge on the verb (and tags
-            // "using" in "of using divisive rhetoric" as an adjective as often as not), or on the object ("acl:of")
+            // "hiding" in "of hiding their losses" as an adjective as often as not), or on the object ("acl:of")
             boolean of = rel.equals("advcl:of") || rel.equals("obl:of")
                     || rel.startsWith("advcl") && g.outgoingEdgeList(d).stream().anyMatch(m ->
                     m.getRelation().toString().equals("mark") && m.getDependent().word().equalsIgnoreCase("of"));

@@ -166,6 +166,11 @@ public final class CueLexicon {
         return e == null ? 0 : e.weight();
     }
 
+    /** Whether some cue starts with this stem. */
+    public boolean isCue(String stem) {
+        return byFirstStem.containsKey(stem);
+    }
+
     /** A short hash of the lexicon's text. */
     static String fingerprint() {
         try (InputStream in = CueLexicon.class.getResourceAsStream("cues.tsv")) {

@@ -28,8 +28,8 @@ import org.demarche.stance.StanceAnalyzer.Token;
 public final class DependencyScope {
 
     /** What the parse says of one mention: the evaluation reaching it from a genre cue or a general word, and its own modifiers. */
-    public record Reading(double cue, double general, double modifiers) {
-        static final Reading NONE = new Reading(0, 0, 0);
+    public record Reading(double cue, double general, double modifiers, String word) {
+        static final Reading NONE = new Reading(0, 0, 0, null);
     }
 
     /** How far up the tree an evaluation may come from. */
@@ -40,6 +40,9 @@ public final class DependencyScope {
     private static final Set<String> DEONTIC = Set.of("must", "should", "shall", "need", "ought");
     private static final Set<String> HEDGES = Set.of("would", "could", "might", "may");
     private static final Set<String> CONDITIONS = Set.of("if", "unless", "whether");
+    /** Verbs whose object is asked to act: "urge", "call on", "encourage". */
+    private static final Set<String> DIRECTIVES = Set.of("urge", "call", "appeal", "encourage", "invite", "ask", "request",
+            "press", "exhort", "demand");
     private static final Set<String> SAME_SIDE = Set.of("conj", "appos", "compound", "flat", "list", "dep", "parataxis");
 
     private static volatile StanfordCoreNLP pipeline;
@@ -79,6 +82,8 @@ public final class DependencyScope {
         private final List<CoreLabel> tokens;
         private final int offset;
         private final boolean rhetorical;
+        /** The evaluative word the last walk stopped at (for the reason shown). */
+        private String decidingWord;
 
         private Parse(SemanticGraph graph, List<CoreLabel> tokens, int offset, boolean rhetorical) {
             this.graph = graph;
@@ -104,8 +109,9 @@ public final class DependencyScope {
                     modifiers += weight(e.getDependent()).value() * (negated(e.getDependent()) ? -1 : 1);
                 }
             }
+            decidingWord = null;
             double[] path = walk(head);
-            return new Reading(side * path[0], side * path[1], side * modifiers);
+            return new Reading(side * path[0], side * path[1], side * modifiers, decidingWord);
         }
 
         /**
@@ -127,6 +133,7 @@ public final class DependencyScope {
                     break;
                 }
                 String rel = graph.reln(parent, child).getShortName();
+                boolean byDoer = doer(parent, child);
                 child = parent;
                 if (SAME_SIDE.contains(rel)) {
                     continue;
@@ -136,13 +143,29 @@ public final class DependencyScope {
                 if (w.kind() == Kind.HARM) {
                     if (harm == 0) {
                         harm = Math.abs(w.value());
-                        value = rel.startsWith("nsubj") ? sign : -sign;
+                        value = rel.startsWith("nsubj") || byDoer ? sign : -sign;
                     }
                 } else if (w.kind() != Kind.NEUTRAL && w.kind() != Kind.NEGATOR && w.value() != 0) {
                     return value * w.value() * sign * judged(parent);
                 }
             }
             return -harm;
+        }
+
+        /** The possessor or the "by" agent of a harm is the one who does it: "X's repression of …", "repression by X". */
+        private boolean doer(IndexedWord head, IndexedWord dependent) {
+            String rel = graph.reln(head, dependent).toString();
+            if (rel.equals("nmod:poss") || rel.endsWith(":agent")) {
+                return true;
+            }
+            if (rel.startsWith("nmod") || rel.startsWith("obl")) {
+                for (SemanticGraphEdge e : graph.outgoingEdgeList(dependent)) {
+                    if (e.getRelation().getShortName().equals("case") && e.getDependent().word().equalsIgnoreCase("by")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** -1 when the clause of this word is itself judged badly ("[to impose X] is null and void"), else 1. */
@@ -192,11 +215,12 @@ public final class DependencyScope {
                     break;
                 }
                 String rel = graph.reln(parent, child).getShortName();
+                boolean byDoer = doer(parent, child);
                 child = parent;
                 if (SAME_SIDE.contains(rel)) {
                     continue; // "X and Y", "X, the Y": the same side
                 }
-                boolean subject = rel.startsWith("nsubj") || rel.startsWith("csubj");
+                boolean subject = rel.startsWith("nsubj") || rel.startsWith("csubj") || byDoer;
                 boolean negated = negated(parent);
                 Weight w = weight(parent);
                 double fade = Math.pow(0.85, hop) * modality(parent);
@@ -211,8 +235,11 @@ public final class DependencyScope {
                     }
                 } else if (w.kind() == Kind.ATTITUDE && subject) {
                     return new double[] {0, 0}; // what the issue itself supports is not the speaker's stance
+                } else if (rel.equals("obj") && addressed(parent)) {
+                    return new double[] {0, 0}; // "we urge X to end …": X is who is asked, not what is endorsed
                 } else if (w.value() != 0 && w.kind() != Kind.NEUTRAL) {
                     double v = value * w.value() * (negated ? -1 : 1) * fade * negatedAbove(parent);
+                    decidingWord = parent.word();
                     return w.kind() == null ? new double[] {0, v} : new double[] {v, 0};
                 } else if (negated) {
                     value = -value;
@@ -220,6 +247,19 @@ public final class DependencyScope {
             }
             // a harm stated and not evaluated further: the speaker presents it as a harm
             return new double[] {-value * harm, 0};
+        }
+
+        /** A verb that asks its object to act ("urge X to", "call on X to"): it has an infinitive complement. */
+        private boolean addressed(IndexedWord verb) {
+            if (!DIRECTIVES.contains(verb.lemma() == null ? "" : verb.lemma().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            for (SemanticGraphEdge e : graph.outgoingEdgeList(verb)) {
+                if (e.getRelation().getShortName().equals("xcomp")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

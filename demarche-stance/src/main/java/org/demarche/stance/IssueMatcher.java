@@ -19,11 +19,12 @@ public final class IssueMatcher {
     /**
      * A term (or contrary term) of an issue found at tokens [first, last]. framing: a contrary term
      * that carries its own condemnation ("aggression against X"): the other side's name for what
-     * it condemns, so judging it badly is no support for the issue.
+     * it condemns, so judging it badly is no support for the issue. topic: a term that names the
+     * matter, not a side ("the situation in X", "the X question"): every side deplores a crisis.
      */
-    public record Match(String issue, boolean contrary, int first, int last, boolean framing) {
+    public record Match(String issue, boolean contrary, int first, int last, boolean framing, boolean topic) {
         public Match(String issue, boolean contrary, int first, int last) {
-            this(issue, contrary, first, last, false);
+            this(issue, contrary, first, last, false, false);
         }
     }
 
@@ -33,7 +34,11 @@ public final class IssueMatcher {
             "s", "thi", "that", "by", "with", "as", "from", "at", "their", "our", "its");
 
     /** A term's content stems; word is the term's lower-case form when it is a single word. */
-    private record Pattern(String issue, boolean contrary, List<String> stems, String word, boolean framing) {}
+    private record Pattern(String issue, boolean contrary, List<String> stems, String word, boolean framing, boolean topic) {}
+
+    /** Head words of terms that name a matter rather than a side: "the situation in X", "the X question". */
+    static final Set<String> TOPIC_HEADS = Set.of("situat", "crisi", "conflict", "question", "problem", "issu", "event",
+            "develop", "war", "disput", "matter");
 
     private final Map<String, List<Pattern>> byFirstStem = new HashMap<>();
     /** Per issue: the content stems of its terms, to recognise "this declaration" as a reference back. */
@@ -50,6 +55,9 @@ public final class IssueMatcher {
     IssueMatcher(Codebook codebook, StanceAnalyzer analyzer, Set<String> adversaries, CueLexicon cues) {
         this.cues = cues;
         for (Codebook.Issue issue : codebook.issues()) {
+            if (TermOrientation.governmentAdversary(adversaries, issue.id(), analyzer)) {
+                againstGovernment.add(issue.id());
+            }
             Set<String> heads = termStems.computeIfAbsent(issue.id(), k -> new HashSet<>());
             for (String term : issue.terms()) {
                 add(issue.id(), adversaries.contains(issue.id() + "\u0001" + term), List.of(term), analyzer, heads);
@@ -59,6 +67,10 @@ public final class IssueMatcher {
     }
 
     private final CueLexicon cues;
+    /** Issues against a government: a name of theirs next to a government word or a leader's title names it too. */
+    private final Set<String> againstGovernment = new HashSet<>();
+    /** Titles of those who lead a government: "President X" speaks of the government X leads. */
+    private static final Set<String> LEADER_TITLES = Set.of("presid", "colonel", "leader", "dictat", "king", "premier");
 
     /** A phrase with a word of condemnation in it ("aggression", "bombing", "conspiracy"), by either lexicon. */
     private boolean condemning(String term, StanceAnalyzer analyzer) {
@@ -86,13 +98,16 @@ public final class IssueMatcher {
                 continue;
             }
             if (heads != null) {
-                heads.addAll(content);
+                content.stream().filter(c -> !TOPIC_HEADS.contains(c)).forEach(heads::add); // "this situation" is no reference
             }
             String word = content.size() == 1 ? analyzer.tokens(term, 0, term.length()).stream()
                     .filter(t -> !FUNCTION_WORDS.contains(t.stem())).map(StanceAnalyzer.Token::lower).findFirst().orElse(term)
                     : null;
             boolean framing = heads == null && condemning(term, analyzer);
-            byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>()).add(new Pattern(issue, contrary, content, word, framing));
+            boolean topic = heads != null && !contrary && content.size() > 1
+                    && (TOPIC_HEADS.contains(content.get(0)) || TOPIC_HEADS.contains(content.get(content.size() - 1)));
+            byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>())
+                    .add(new Pattern(issue, contrary, content, word, framing, topic));
         }
     }
 
@@ -115,11 +130,27 @@ public final class IssueMatcher {
                 }
                 int last = matchFrom(text, tokens, i, p.stems());
                 if (last >= 0) {
-                    add(out, new Match(p.issue(), p.contrary(), i, last, p.framing()));
+                    boolean contrary = p.contrary() || againstGovernment.contains(p.issue()) && namesGovernment(text, tokens, i, last);
+                    add(out, new Match(p.issue(), contrary, i, last, p.framing(), p.topic() && !contrary));
                 }
             }
         }
         return out;
+    }
+
+    /** "the X regime", "X's Government", "President X": the words at [first, last] name a government or its leader. */
+    private static boolean namesGovernment(String text, List<Token> tokens, int first, int last) {
+        boolean after = last + 1 < tokens.size() && TermOrientation.GOVERNMENT.contains(tokens.get(last + 1).stem())
+                && !breaks(text, tokens.get(last), tokens.get(last + 1));
+        boolean before = first > 0 && LEADER_TITLES.contains(tokens.get(first - 1).stem())
+                && !breaks(text, tokens.get(first - 1), tokens.get(first));
+        // "the regime of X", "the Government of X's Y"
+        for (int i = first - 1; i >= Math.max(1, first - 3) && !breaks(text, tokens.get(i), tokens.get(i + 1)); i--) {
+            if (tokens.get(i).lower().equals("of") && TermOrientation.GOVERNMENT.contains(tokens.get(i - 1).stem())) {
+                return true;
+            }
+        }
+        return after || before;
     }
 
     private static int matchFrom(String text, List<Token> tokens, int first, List<String> stems) {
@@ -173,7 +204,7 @@ public final class IssueMatcher {
             }
             if (o.issue().equals(m.issue()) && o.contrary() == m.contrary() && m.first() <= o.last() && o.first() <= m.last()) {
                 out.set(i, new Match(o.issue(), o.contrary(), Math.min(o.first(), m.first()), Math.max(o.last(), m.last()),
-                        o.framing() || m.framing()));
+                        o.framing() || m.framing(), o.topic() && m.topic()));
                 return;
             }
         }

@@ -59,6 +59,16 @@ public final class StanceDetector {
     private static final Set<String> RHETORICAL_OPENERS = Set.of("how", "why", "who", "what", "can", "could", "should",
             "would", "is", "are", "do", "does", "will", "shall", "must", "isn't", "aren't", "doesn't", "don't");
     private static final double ASSERTION_WEIGHT = 0.6;
+    /** How clear the parse's reading must be to decide a sentence the window read no side in, and how much it counts. */
+    private static final double PARSE_LEAN = 0.5, PARSE_WEIGHT = 0.8;
+    /** Below this much weight the window has read no side worth keeping over the parse's. */
+    private static final double WINDOW_WEAK = 0.3;
+    /** Stems of verbs that ask someone to act: their object is the addressee, not what they endorse. */
+    private static final Set<String> DIRECTIVES = Set.of("urg", "call", "appeal", "encourag", "invit", "ask", "request",
+            "press", "exhort", "demand");
+    /** Stems of words that make their subject the victim of the harm that follows ("X suffers under occupation"). */
+    private static final Set<String> VICTIM_WORDS = Set.of("suffer", "endur", "victim", "under", "plight", "subject",
+            "subjected", "face");
     /** Sentences longer than this are not parsed (lists, run-ons): slow, and seldom parsed right. */
     private static final int MAX_PARSED_TOKENS = 80;
     private static final Set<String> VERBS_BETWEEN = Set.of("is", "are", "was", "were", "be", "been", "has", "have", "had",
@@ -249,6 +259,11 @@ public final class StanceDetector {
                     sentence.neutral += Math.abs(c.weight()) * fade(c, nearest, 14);
                     continue;
                 }
+                List<Match> sided = e.getValue().stream().filter(m -> !m.topic()).toList();
+                if (sided.isEmpty()) {
+                    continue; // a judgement of "the situation in X" takes no side on X: every side deplores a crisis
+                }
+                nearest = nearest(c, sided);
                 double w = effect(text, tokens, c, nearest);
                 if (w != 0) {
                     sentence.add(w, cueText(text, tokens, c, nearest));
@@ -259,6 +274,9 @@ public final class StanceDetector {
                     // a harm word inside a term names what the issue is ("NATO bombing"), not a side on it
                     if (c.kind() != Kind.NEUTRAL && c.kind() != Kind.HARM) {
                         Match m = nearest(c, e.getValue());
+                        if (m.topic()) {
+                            continue;
+                        }
                         // the term's own words name its side: "abolition of X" as a term is the issue, not against it
                         // (a negation still turns it: "refrained from recognizing X")
                         double w = c.negatorAt() >= 0 ? -Math.abs(c.weight()) : Math.abs(c.weight());
@@ -267,7 +285,7 @@ public final class StanceDetector {
                 }
             }
             for (Match m : e.getValue()) {
-                double a = assertion(tokens, m);
+                double a = m.topic() ? 0 : assertion(tokens, m);
                 if (a != 0) {
                     double w = side(m, a);
                     sentence.add(w, span(text, tokens, Math.max(0, m.first() - 2), m.last()));
@@ -281,6 +299,9 @@ public final class StanceDetector {
                     sentence.bestCue = sentence.bestCue + " …?";
                 }
             }
+            if (parse != null && sentence.support + sentence.oppose < WINDOW_WEAK) {
+                parseReading(text, tokens, parse, e.getValue(), sentence);
+            }
             Tally total = tallies.computeIfAbsent(e.getKey(), k -> new Tally());
             double[] ev = total.evidence;
             int contrary = 0;
@@ -291,7 +312,7 @@ public final class StanceDetector {
                 } else {
                     total.terms++;
                 }
-                if (parse != null) {
+                if (parse != null && !m.topic()) {
                     DependencyScope.Reading r = parse.read(tokens.get(m.first()).start(), tokens.get(m.last()).end(), false);
                     StanceFeatures.signed(ev, StanceFeatures.CUE_FOR, side(m, r.cue()));
                     StanceFeatures.signed(ev, StanceFeatures.WORD_FOR, side(m, r.general()));
@@ -316,19 +337,60 @@ public final class StanceDetector {
         }
     }
 
+    /**
+     * Where the word window found no side (or next to none), the parse may: an evaluation that reaches a mention
+     * through the sentence's structure from further than the window reads ("we welcome the
+     * adoption of A, B and X"). It counts for a little less than a cue the window found.
+     */
+    private static void parseReading(String text, List<Token> tokens, DependencyScope.Parse parse, List<Match> mentions,
+                                     Tally sentence) {
+        double net = 0;
+        Match best = null;
+        String word = null;
+        double strongest = 0;
+        for (Match m : mentions) {
+            if (m.topic()) {
+                continue;
+            }
+            DependencyScope.Reading r = parse.read(tokens.get(m.first()).start(), tokens.get(m.last()).end(), false);
+            double v = side(m, r.cue());
+            net += v;
+            if (Math.abs(v) > strongest) {
+                strongest = Math.abs(v);
+                best = m;
+                word = r.word();
+            }
+        }
+        if (Math.abs(net) >= PARSE_LEAN && best != null) {
+            String term = span(text, tokens, best.first(), best.last());
+            sentence.add(net * PARSE_WEIGHT, word == null ? term : word + " … " + term);
+        }
+    }
+
     /** The signed weight a cue gives to the issue through its nearest mention. */
     private static double effect(String text, List<Token> tokens, Cue c, Match m) {
         boolean cueFirst = c.last() < m.first();
+        if (cueFirst && c.kind() == Kind.ATTITUDE && addressee(tokens, c, m)) {
+            return 0; // "we urge X to …": X is who is asked, what it is asked to do is the stance
+        }
         double w = c.weight();
         double fade;
         switch (c.kind()) {
             // a judgement before a mention qualifies it only as its adjective ("illegitimate declaration"),
             // after it as what is said of it ("X is unacceptable")
-            case EVAL -> fade = cueFirst ? (contentWordsBetween(tokens, c.last(), m.first()) <= 3 ? 1.0 : 0.0) : fade(c, m, 10);
+            case EVAL -> {
+                fade = cueFirst ? (contentWordsBetween(tokens, c.last(), m.first()) <= 3 ? 1.0 : 0.0) : fade(c, m, 10);
+                if (!cueFirst && w < 0 && fade > 0 && sufferedBy(tokens, m.last(), c.first())) {
+                    w = -w * 0.7; // "X suffers under a brutal …": the judgement falls on what X suffers
+                }
+            }
             case HARM -> {
                 fade = fade(c, m, 14);
                 if (cueFirst) {
                     w = -w * 0.7; // "violates the territorial integrity of X": for X
+                } else if (fade > 0 && sufferedBy(tokens, m.last(), c.first())) {
+                    w = -w * 0.7; // "X suffers under occupation": for X, the victim word ties them however far apart
+                    fade = 1;
                 }
             }
             default -> fade = fade(c, m, 14) * (cueFirst ? 1.0 : 0.6);
@@ -367,6 +429,22 @@ public final class StanceDetector {
             }
         }
         return n;
+    }
+
+    /** The mention is the one a directive verb addresses: "urge X to", "call on X to", "appeal to X to". */
+    private static boolean addressee(List<Token> tokens, Cue c, Match m) {
+        return DIRECTIVES.contains(tokens.get(c.first()).stem()) && m.last() + 1 < tokens.size()
+                && tokens.get(m.last() + 1).lower().equals("to");
+    }
+
+    /** A word between a mention and a harm after it that makes the mention its victim: "X suffers under …". */
+    private static boolean sufferedBy(List<Token> tokens, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (VICTIM_WORDS.contains(tokens.get(i).stem())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Full weight within three words, fading after, nothing beyond reach. */

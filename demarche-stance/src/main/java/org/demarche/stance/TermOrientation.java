@@ -23,9 +23,39 @@ final class TermOrientation {
     private static final double CLEAR = 0.5;
 
     /** Words that name a state's government, whichever its speakers prefer. */
-    private static final Set<String> GOVERNMENT = Set.of("govern", "regim", "author", "administr", "leadership");
+    static final Set<String> GOVERNMENT = Set.of("govern", "regim", "author", "administr", "leadership");
 
     private TermOrientation() {}
+
+    /** Whether an adversary of the issue is a government ("the X regime"): then the words that name it in a text are too. */
+    static boolean governmentAdversary(Set<String> adversaries, String issue, StanceAnalyzer analyzer) {
+        for (String a : adversaries) {
+            if (a.startsWith(issue + "\u0001")) {
+                List<String> stems = analyzer.stems(a.substring(issue.length() + 1));
+                if (!stems.isEmpty() && GOVERNMENT.contains(stems.get(stems.size() - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Al-X" or "Colonel X" for "X": the longer term ends with the shorter one after at most two
+     * words that are neither function words nor cues ("moratorium on X" names something else).
+     */
+    static boolean longerName(List<String> name, List<String> longer, CueLexicon cues) {
+        int extra = longer.size() - name.size();
+        if (extra < 1 || extra > 2 || !longer.subList(extra, longer.size()).equals(name)) {
+            return false;
+        }
+        for (String stem : longer.subList(0, extra)) {
+            if (IssueMatcher.FUNCTION_WORDS.contains(stem) || cues.isCue(stem)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** "Syrian Government" and "Syrian regime": the same words but for a government word at the end of each. */
     static boolean sameGovernment(List<String> a, List<String> b) {
@@ -67,9 +97,10 @@ final class TermOrientation {
             for (int k = 0; k < lean.length; k++) {
                 if (lean[k] <= -CLEAR) {
                     out.add(issue.id() + "\u0001" + issue.terms().get(k));
-                    // the same state's government under another name: "the X regime", "the X authorities"
                     for (int j = 0; j < lean.length; j++) {
-                        if (j != k && sameGovernment(stems.get(k), stems.get(j))) {
+                        // the same state's government under another name ("the X regime", "the X authorities"),
+                        // or the same name in a longer form ("Al-X" for "X", "Colonel X")
+                        if (j != k && (sameGovernment(stems.get(k), stems.get(j)) || longerName(stems.get(k), stems.get(j), cues))) {
                             out.add(issue.id() + "\u0001" + issue.terms().get(j));
                         }
                     }

@@ -127,4 +127,52 @@ class StanceDetectorTest {
         assertEquals(1, f.size(), f::toString);
         assertEquals(Polarity.SUPPORT, f.get(0).polarity(), f::toString);
     }
+
+    /** An invented issue against a government, with a matter term, a people and the government's leader. */
+    private static final String AGAINST_A_GOVERNMENT = """
+            issues:
+              - id: ruritania-repression
+                label: Condemnation of the Ruritanian Government's repression
+                description: International condemnation of the Ruritanian Government's repression of the protests, and pressure on it to end the killings.
+                terms: [Ruritanian Government, Ruritanian people, situation in Ruritania, Rassendyll]
+              - id: commercial-whaling
+                terms: [commercial whaling]
+              - id: minority-declaration
+                terms: [declaration on the rights of minorities]
+            """;
+
+    private Polarity read(StanceDetector d, String text, String issue) {
+        return d.detect(text, Statement.at(RecordId.statement(1), null, 0, text.length(), null, null)).stream()
+                .filter(f -> f.issue().equals(issue)).map(Finding::polarity).findFirst().orElse(null);
+    }
+
+    /** The government the issue is against is also named by its leader's name: "the X regime", "President X", "the regime of X". */
+    @Test
+    void aGovernmentsOtherNamesShareItsSide() throws Exception {
+        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        assertEquals(Polarity.SUPPORT, read(d, "We condemn the Rassendyll regime for the killing of peaceful protesters.",
+                "ruritania-repression"));
+        assertEquals(Polarity.OPPOSE, read(d, "We support the efforts of President Rassendyll to restore calm.", "ruritania-repression"));
+        assertEquals(Polarity.SUPPORT, read(d, "We condemn the regime of Rassendyll.", "ruritania-repression"));
+    }
+
+    /** Every side deplores a crisis; a person asked to act is not endorsed; a victim of a harm is defended. */
+    @Test
+    void mattersAddresseesAndVictims() throws Exception {
+        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        assertEquals(Polarity.NEUTRAL, read(d, "The situation in Ruritania is unacceptable.", "ruritania-repression"));
+        assertEquals(Polarity.NEUTRAL, read(d, "We urge the Ruritanian Government to receive the envoy.", "ruritania-repression"));
+        assertEquals(Polarity.SUPPORT, read(d, "The Ruritanian people continue to suffer under a brutal occupation.",
+                "ruritania-repression"));
+        assertEquals(Polarity.OPPOSE, read(d, "There is no place for commercial whaling in our century.", "commercial-whaling"));
+        assertEquals(Polarity.OPPOSE, read(d, "Our law prohibits commercial whaling.", "commercial-whaling"));
+    }
+
+    /** The parse reaches a mention further than the word window: the object of "welcome", three items down a list. */
+    @Test
+    void theParseDecidesWhereTheWindowReadsNothing() throws Exception {
+        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        assertEquals(Polarity.SUPPORT, read(d, "We warmly welcome the adoption last week of the convention on migrant workers, "
+                + "the treaty on inland fisheries and the declaration on the rights of minorities.", "minority-declaration"));
+    }
 }

@@ -62,12 +62,13 @@ public final class CueLexicon {
     /** The cues of one sentence, left to right, with negators applied to the cue they govern. */
     public List<Cue> find(List<Token> tokens) {
         List<Cue> out = new ArrayList<>();
-        int negatorAt = -1;      // the last negator still waiting for a cue to turn around
+        int negatorAt = -1;      // the last negator still waiting for a cue to turn around (its last word)
+        int negatorFrom = -1;    // its first word
         double negverbWeight = 0; // its weight if it was a verb ("refrain"), which leans against on its own
         int othersAt = -1;        // the negator opens a relative clause about others ("those that have not …")
         for (int i = 0; i < tokens.size(); ) {
             if (negatorAt >= 0 && i - negatorAt > NEGATION_REACH) {
-                standalone(out, negatorAt, negverbWeight);
+                standalone(out, negatorFrom, negatorAt, negverbWeight);
                 negatorAt = -1;
             }
             Entry e = match(tokens, i);
@@ -80,9 +81,10 @@ public final class CueLexicon {
                 boolean notReally = last + 1 < tokens.size() && NOT_A_NEGATION_BEFORE.contains(tokens.get(last + 1).stem());
                 if (!notReally) {
                     if (negatorAt >= 0) {
-                        standalone(out, negatorAt, negverbWeight);
+                        standalone(out, negatorFrom, negatorAt, negverbWeight);
                     }
                     negatorAt = last;
+                    negatorFrom = i;
                     negverbWeight = e.kind() == Kind.NEGVERB ? e.weight() : 0;
                     othersAt = relativeClause(tokens, i) ? last : -1;
                 }
@@ -108,7 +110,7 @@ public final class CueLexicon {
             i = last + 1;
         }
         if (negatorAt >= 0) {
-            standalone(out, negatorAt, negverbWeight);
+            standalone(out, negatorFrom, negatorAt, negverbWeight);
         }
         return out;
     }
@@ -148,9 +150,9 @@ public final class CueLexicon {
     }
 
     /** A negating verb that governed no cue leans against what it stands next to ("non-recognition of X"). */
-    private static void standalone(List<Cue> out, int at, double weight) {
+    private static void standalone(List<Cue> out, int from, int at, double weight) {
         if (weight != 0) {
-            out.add(new Cue(at, at, -weight, Kind.ATTITUDE, -1));
+            out.add(new Cue(from, at, -weight, Kind.ATTITUDE, -1));
         }
     }
 

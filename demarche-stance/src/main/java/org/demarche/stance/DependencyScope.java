@@ -43,6 +43,8 @@ public final class DependencyScope {
     /** Verbs whose object is asked to act: "urge", "call on", "encourage". */
     private static final Set<String> DIRECTIVES = Set.of("urge", "call", "appeal", "encourage", "invite", "ask", "request",
             "press", "exhort", "demand");
+    /** Prepositions that make a noun the topic of the one above it ("a resolution on X"), not what it does or is. */
+    private static final Set<String> ABOUT = Set.of("on", "about", "concerning", "regarding", "over");
     private static final Set<String> SAME_SIDE = Set.of("conj", "appos", "compound", "flat", "list", "dep", "parataxis");
 
     private static volatile StanfordCoreNLP pipeline;
@@ -152,6 +154,17 @@ public final class DependencyScope {
             return -harm;
         }
 
+        /** Whether a case marker of this word is one of the given prepositions. */
+        private boolean markedBy(IndexedWord word, Set<String> prepositions) {
+            for (SemanticGraphEdge e : graph.outgoingEdgeList(word)) {
+                if (e.getRelation().getShortName().equals("case")
+                        && prepositions.contains(e.getDependent().word().toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The possessor or the "by" agent of a harm is the one who does it: "X's repression of …", "repression by X". */
         private boolean doer(IndexedWord head, IndexedWord dependent) {
             String rel = graph.reln(head, dependent).toString();
@@ -216,6 +229,7 @@ public final class DependencyScope {
                 }
                 String rel = graph.reln(parent, child).getShortName();
                 boolean byDoer = doer(parent, child);
+                boolean topicOf = (rel.startsWith("nmod") || rel.startsWith("obl")) && markedBy(child, ABOUT);
                 child = parent;
                 if (SAME_SIDE.contains(rel)) {
                     continue; // "X and Y", "X, the Y": the same side
@@ -223,6 +237,9 @@ public final class DependencyScope {
                 boolean subject = rel.startsWith("nsubj") || rel.startsWith("csubj") || byDoer;
                 boolean negated = negated(parent);
                 Weight w = weight(parent);
+                if (topicOf && w.kind() != Kind.HARM) {
+                    break; // "a text on X", "talks about X": what is judged above is the text, not X ("pressure on X" is a harm)
+                }
                 double fade = Math.pow(0.85, hop) * modality(parent);
                 if (w.kind() == Kind.NEGVERB) {
                     value = -value; // "refrained from recognizing X"

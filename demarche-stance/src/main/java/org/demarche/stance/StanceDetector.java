@@ -279,7 +279,10 @@ public final class StanceDetector {
                         }
                         // the term's own words name its side: "abolition of X" as a term is the issue, not against it
                         // (a negation still turns it: "refrained from recognizing X")
-                        double w = c.negatorAt() >= 0 ? -Math.abs(c.weight()) : Math.abs(c.weight());
+                        // a cue that starts before the term and takes it in keeps its own sign: "non-recognition of X"
+                        // for the term "recognition of X"
+                        double w = c.first() < m.first() ? c.weight() * (c.negatorAt() >= 0 ? -1 : 1)
+                                : c.negatorAt() >= 0 ? -Math.abs(c.weight()) : Math.abs(c.weight());
                         sentence.add(m.contrary() ? -w : w, cueText(text, tokens, c, m));
                     }
                 }

@@ -88,7 +88,15 @@ public final class IssueMatcher {
     }
 
     private void add(String issue, boolean contrary, List<String> terms, StanceAnalyzer analyzer, Set<String> heads) {
+        List<String> forms = new ArrayList<>();
         for (String term : terms) {
+            forms.add(term);
+            String other = genitiveAlternate(term);
+            if (other != null && !terms.contains(other)) {
+                forms.add(other);
+            }
+        }
+        for (String term : forms) {
             List<String> stems = analyzer.stems(term);
             List<String> content = new ArrayList<>(stems.stream().filter(s -> !FUNCTION_WORDS.contains(s)).toList());
             if (content.isEmpty()) {
@@ -109,6 +117,26 @@ public final class IssueMatcher {
             byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>())
                     .add(new Pattern(issue, contrary, content, word, framing, topic));
         }
+    }
+
+    private static final java.util.regex.Pattern OF_FORM = java.util.regex.Pattern.compile("(\\S+(?: \\S+)?) of (?:the )?(\\S+(?: \\S+)?)");
+    private static final java.util.regex.Pattern POSSESSIVE_FORM = java.util.regex.Pattern.compile("(\\S+(?: \\S+)?)['’]s (\\S+(?: \\S+)?)");
+
+    /**
+     * The other form of an English genitive: "status of X" for "X's status" and the reverse, so
+     * that "X's political status" is found for the term "status of X". Short terms only (two
+     * words on each side), where the alternation keeps the meaning.
+     */
+    static String genitiveAlternate(String term) {
+        java.util.regex.Matcher m = OF_FORM.matcher(term);
+        if (m.matches()) {
+            return m.group(2) + "'s " + m.group(1);
+        }
+        m = POSSESSIVE_FORM.matcher(term);
+        if (m.matches()) {
+            return m.group(2) + " of " + m.group(1);
+        }
+        return null;
     }
 
     /** The issue's term words, for references back ("this declaration"). */

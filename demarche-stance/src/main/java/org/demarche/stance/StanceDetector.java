@@ -541,8 +541,8 @@ public final class StanceDetector {
 
     /**
      * The answer on summed evidence: the speaker's words decide the side (the window rules, which
-     * read them), and the learned model gives it its confidence, the calibrated probability of that
-     * side. The model alone decides no side: trained on votes, it learns mostly how often states
+     * read them), and the learned model gives it its confidence, the calibrated probability that
+     * this side is right. The model alone decides no side: trained on votes, it learns mostly how often states
      * vote for what they discuss, which reported speech does not follow (on the seeds' news texts
      * its own answers made a sign error in one stance in four).
      */
@@ -551,8 +551,7 @@ public final class StanceDetector {
         if (model == null) {
             return words;
         }
-        double[] p = model.probabilities(StanceFeatures.input(evidence));
-        return new Decision(words.polarity(), round(p[StanceModel.indexOf(words.polarity())]));
+        return new Decision(words.polarity(), round(model.confidence(evidence, words.polarity(), words.confidence())));
     }
 
     /** A polarity with how sure it is. */

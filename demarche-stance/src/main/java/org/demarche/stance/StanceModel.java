@@ -31,10 +31,73 @@ public final class StanceModel {
 
     private final double[][] weights; // [class][feature]
     private final double temperature;
+    /**
+     * How far the words' side is right, given the model's probability of that side (as a logit), the words' own
+     * confidence and whether the words found no side: {bias, logit, words, neutral}, or null (the probability as is).
+     */
+    private final double[] calibration;
 
     public StanceModel(double[][] weights, double temperature) {
+        this(weights, temperature, null);
+    }
+
+    StanceModel(double[][] weights, double temperature, double[] calibration) {
         this.weights = weights;
         this.temperature = temperature;
+        this.calibration = calibration;
+    }
+
+    public StanceModel withCalibration(double[] c) {
+        return new StanceModel(weights, temperature, c);
+    }
+
+    /** The inputs of the calibration for one answer: {1, logit of the model's probability of the side, words' confidence, no side}. */
+    static double[] calibrationInput(double p, double wordsConfidence, boolean neutral) {
+        double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+        return new double[] {1, Math.log(q / (1 - q)), wordsConfidence, neutral ? 1 : 0};
+    }
+
+    /**
+     * The probability that the side the words read is right: the model's probability of that side, recalibrated
+     * on held-out issues against the votes (a speech's words and a state's vote part more often on some readings).
+     */
+    public double confidence(double[] raw, Polarity side, double wordsConfidence) {
+        double p = probabilities(StanceFeatures.input(raw))[indexOf(side)];
+        if (calibration == null) {
+            return p;
+        }
+        return calibrate(calibrationInput(p, wordsConfidence, side == Polarity.NEUTRAL));
+    }
+
+    /** The calibrated confidence for calibration inputs x. */
+    double calibrate(double[] x) {
+        double z = 0;
+        for (int i = 0; i < x.length; i++) {
+            z += calibration[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** A binary logistic regression (right or not) over calibration inputs, fitted by gradient descent. */
+    static double[] fitCalibration(List<double[]> xs, boolean[] right, int iterations) {
+        double[] c = new double[xs.get(0).length];
+        for (int it = 0; it < iterations; it++) {
+            double[] grad = new double[c.length];
+            for (int n = 0; n < xs.size(); n++) {
+                double z = 0;
+                for (int i = 0; i < c.length; i++) {
+                    z += c[i] * xs.get(n)[i];
+                }
+                double g = 1 / (1 + Math.exp(-z)) - (right[n] ? 1 : 0);
+                for (int i = 0; i < c.length; i++) {
+                    grad[i] += g * xs.get(n)[i] / xs.size();
+                }
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] -= 0.5 * grad[i];
+            }
+        }
+        return c;
     }
 
     /** The position of a polarity among {@link #CLASSES}. */
@@ -53,7 +116,7 @@ public final class StanceModel {
     }
 
     public StanceModel withTemperature(double t) {
-        return new StanceModel(weights, t);
+        return new StanceModel(weights, t, calibration);
     }
 
     /** Probabilities of support, oppose and neutral for one input vector. */
@@ -131,6 +194,13 @@ public final class StanceModel {
     public void write(Writer out, String header) throws IOException {
         out.write(header);
         out.write("temperature\t" + String.format(Locale.ROOT, "%.4f", temperature) + "\n");
+        if (calibration != null) {
+            out.write("calibration");
+            for (double c : calibration) {
+                out.write(String.format(Locale.ROOT, "\t%.6f", c));
+            }
+            out.write("\n");
+        }
         out.write("feature");
         for (Polarity p : CLASSES) {
             out.write("\t" + p.id());
@@ -152,6 +222,7 @@ public final class StanceModel {
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             double temperature = 1;
+            double[] calibration = null;
             List<double[]> rows = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (String line; (line = r.readLine()) != null; ) {
@@ -161,6 +232,13 @@ public final class StanceModel {
                 String[] f = line.split("\t");
                 if (f[0].equals("temperature")) {
                     temperature = Double.parseDouble(f[1]);
+                    continue;
+                }
+                if (f[0].equals("calibration")) {
+                    calibration = new double[f.length - 1];
+                    for (int i = 1; i < f.length; i++) {
+                        calibration[i - 1] = Double.parseDouble(f[i]);
+                    }
                     continue;
                 }
                 names.add(f[0]);
@@ -175,7 +253,7 @@ public final class StanceModel {
                     w[c][i] = rows.get(i)[c];
                 }
             }
-            return new StanceModel(w, temperature);
+            return new StanceModel(w, temperature, calibration);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the stance model", e);
         }

@@ -96,11 +96,48 @@ public final class StanceTrainer {
             words[n] = StanceModel.indexOf(d.polarity());
             wordsConfidence[n] = d.confidence();
         }
-        System.out.println("the words' side with the held-out model's confidence (what the stance stage answers):");
+        System.out.println("the words' side with the held-out model's probability of it:");
         report("  all issues", examples, ys, words, e -> true);
         reliability(ys, words, wordsConfidence);
 
-        StanceModel all = fit(xs, ys, lambda, iterations).withTemperature(temperature);
+        // the confidence that ships: how often the words' side is right, learnt from the held-out answers above
+        // (the model's probability of that side, the words' own confidence, no side); reported leaving issues out again
+        List<double[]> cx = new ArrayList<>();
+        boolean[] right = new boolean[examples.size()];
+        for (int n = 0; n < examples.size(); n++) {
+            double[] raw = examples.get(n).raw();
+            StanceDetector.Decision w = StanceDetector.decide(raw[StanceFeatures.SUPPORT], raw[StanceFeatures.OPPOSE],
+                    raw[StanceFeatures.NEUTRAL]);
+            double p = heldOut[n].withTemperature(temperature).probabilities(xs.get(n))[words[n]];
+            cx.add(StanceModel.calibrationInput(p, w.confidence(), w.polarity() == Polarity.NEUTRAL));
+            right[n] = words[n] == ys[n];
+        }
+        double[] calibratedConfidence = new double[examples.size()];
+        for (String issue : issues) {
+            List<double[]> trainX = new ArrayList<>();
+            List<Boolean> trainY = new ArrayList<>();
+            for (int n = 0; n < examples.size(); n++) {
+                if (!examples.get(n).issue().equals(issue)) {
+                    trainX.add(cx.get(n));
+                    trainY.add(right[n]);
+                }
+            }
+            boolean[] ty = new boolean[trainY.size()];
+            for (int k = 0; k < ty.length; k++) {
+                ty[k] = trainY.get(k);
+            }
+            StanceModel calibrated = heldOut[0].withCalibration(StanceModel.fitCalibration(trainX, ty, 3000));
+            for (int n = 0; n < examples.size(); n++) {
+                if (examples.get(n).issue().equals(issue)) {
+                    calibratedConfidence[n] = StanceDetector.round(calibrated.calibrate(cx.get(n)));
+                }
+            }
+        }
+        System.out.println("the words' side with the calibrated confidence (what the stance stage answers):");
+        reliability(ys, words, calibratedConfidence);
+        double[] calibration = StanceModel.fitCalibration(cx, right, 3000);
+
+        StanceModel all = fit(xs, ys, lambda, iterations).withTemperature(temperature).withCalibration(calibration);
         if (a.containsKey("dev-pairs")) {
             // a development set, for a look only: it takes no part in training
             Path devCache = Path.of(a.get("features") + ".dev");

@@ -149,7 +149,7 @@ public final class StanceDetector {
         for (Sentence s : analyzer.sentences(text, from, to)) {
             List<Match> found = matcher.find(text, s.tokens());
             List<Match> all = new ArrayList<>(found);
-            all.addAll(references(s, found, recent));
+            all.addAll(references(text, s, found, recent));
             if (!all.isEmpty()) {
                 weigh(text, s, all, tallies);
             }
@@ -200,7 +200,7 @@ public final class StanceDetector {
     }
 
     /** References back to an issue named in the sentences before: "this declaration", "it", "such a step". */
-    private List<Match> references(Sentence s, List<Match> found, List<Map<String, Boolean>> recent) {
+    private List<Match> references(String text, Sentence s, List<Match> found, List<Map<String, Boolean>> recent) {
         List<Match> out = new ArrayList<>();
         Map<String, Boolean> candidates = new LinkedHashMap<>();
         for (int k = recent.size() - 1; k >= 0; k--) {
@@ -215,8 +215,9 @@ public final class StanceDetector {
             int at = -1;
             for (int i = 0; i < tokens.size() && at < 0; i++) {
                 String w = tokens.get(i).lower();
-                if (DETERMINERS.contains(w) && i + 1 < tokens.size() && heads.contains(tokens.get(i + 1).stem())) {
-                    at = i + 1; // "this declaration", "such recognition"
+                if (DETERMINERS.contains(w) && i + 1 < tokens.size() && heads.contains(tokens.get(i + 1).stem())
+                        && !Character.isUpperCase(text.charAt(tokens.get(i + 1).start()))) {
+                    at = i + 1; // "this declaration", "such recognition" (a name after "the" is no reference: "the X communities")
                 } else if (subjectPosition(tokens, i) && PRONOUNS.contains(w) && !w.equals("that") && !w.equals("which")) {
                     at = i; // "It would undermine…", "This will only lead to…"
                 }

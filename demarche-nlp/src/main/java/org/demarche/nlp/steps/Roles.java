@@ -109,10 +109,32 @@ public final class Roles implements SentenceStep {
         }
         for (int j = i + 1; j < list.size() && j <= i + 2; j++) {
             Ent after = list.get(j);
+            int state = stateBody(c, list, j);
+            if (after.firstTok - title.lastTok <= 4 && state >= 0) {
+                return state;
+            }
             if (after.firstTok - title.lastTok <= 4 && after.actor >= 0 && !"person".equals(after.kind)) {
                 return after.actor;
             }
         }
         return -1;
+    }
+
+    /**
+     * "the Russian UN Mission", "the French Foreign Ministry": a demonym right before an
+     * organisation named by a state body is that state's (its mission, ministry, parliament).
+     */
+    private int stateBody(ExtractionContext c, List<Ent> list, int j) {
+        Ent demonym = list.get(j);
+        if (!"NATIONALITY".equals(demonym.type) || j + 1 >= list.size()) {
+            return -1;
+        }
+        Ent body = list.get(j + 1);
+        String[] words = body.text().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        if (body.firstTok != demonym.lastTok + 1 || !c.stateBodies.contains(words[words.length - 1])) {
+            return -1;
+        }
+        Optional<Gazetteer.State> st = c.gazetteer.byDemonym(demonym.text());
+        return st.map(s -> LocalActors.stateOf(c, s, s.name())).orElse(-1);
     }
 }

@@ -63,6 +63,8 @@ public final class StanceDetector {
     private static final double PARSE_LEAN = 0.5, PARSE_WEIGHT = 0.8;
     /** Below this much weight the window has read no side worth keeping over the parse's. */
     private static final double WINDOW_WEAK = 0.3;
+    /** Prepositions that make a mention a place rather than a doer ("the leaders in X"). */
+    private static final Set<String> LOCATIVES = Set.of("in", "at", "within", "inside", "across", "throughout");
     /** Stems of verbs that ask someone to act: their object is the addressee, not what they endorse. */
     private static final Set<String> DIRECTIVES = Set.of("urg", "call", "appeal", "encourag", "invit", "ask", "request",
             "press", "exhort", "demand");
@@ -390,6 +392,9 @@ public final class StanceDetector {
             }
             case HARM -> {
                 fade = fade(c, m, 14);
+                if (!cueFirst && m.first() > 0 && LOCATIVES.contains(tokens.get(m.first() - 1).lower())) {
+                    return 0; // "the leaders in X organised the killings": X is where, not who
+                }
                 if (cueFirst) {
                     w = -w * 0.7; // "violates the territorial integrity of X": for X
                 } else if (fade > 0 && sufferedBy(tokens, m.last(), c.first())) {

@@ -139,6 +139,8 @@ class StanceDetectorTest {
                 terms: [commercial whaling]
               - id: minority-declaration
                 terms: [declaration on the rights of minorities]
+              - id: zenda-autonomy
+                terms: [Zenda]
             """;
 
     private Polarity read(StanceDetector d, String text, String issue) {
@@ -166,6 +168,8 @@ class StanceDetectorTest {
                 "ruritania-repression"));
         assertEquals(Polarity.OPPOSE, read(d, "There is no place for commercial whaling in our century.", "commercial-whaling"));
         assertEquals(Polarity.OPPOSE, read(d, "Our law prohibits commercial whaling.", "commercial-whaling"));
+        // a place is not the doer of the harm done in it
+        assertEquals(Polarity.NEUTRAL, read(d, "Some armed men in Zenda organised the killing of villagers.", "zenda-autonomy"));
     }
 
     /** The parse reaches a mention further than the word window: the object of "welcome", three items down a list. */

@@ -19,12 +19,19 @@ final class IssueOptions {
                     + "as the page and the network show them; 0 shows every stance).")
     double minConfidence;
 
+    @Option(names = "--from", paramLabel = "DATE", description = "Only stances from this date (2007, 2007-07, 2007-07-18).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only stances up to this date, inclusive.")
+    String to;
+
     /** The issue's stances, or null after saying why not (an issue the codebook does not have). */
     IssueQuestion load(Workspace ws, CommandSpec spec) {
         Checks.range("--years", years, 1, Checks.MAX_YEARS);
         Checks.fraction("--min-confidence", minConfidence);
+        Checks.dates("--from", from, "--to", to);
         try {
-            return IssueQuestion.load(ws, issue, minConfidence);
+            return IssueQuestion.load(ws, issue, minConfidence, from, to);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("demarche: " + e.getMessage());
             return null;

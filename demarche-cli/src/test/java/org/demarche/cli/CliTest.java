@@ -73,6 +73,15 @@ class CliTest {
         }
         assertTrue(russia != null && russia.get("cells").toString().contains("\"oppose\""), matrix.toString());
         assertTrue(Files.readString(svg).startsWith("<svg") && Files.readString(svg).contains("Russia"));
+        // within a period: only the stances dated in it
+        StringWriter period = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(period, true), null, "stances", "--workspace", ws, "--issue",
+                "kosovo-independence", "--json", "--from", "2008", "--to", "2008"));
+        JsonNode inPeriod = json.readTree(period.toString());
+        assertTrue(inPeriod.get("periods").size() >= 1, period.toString());
+        for (JsonNode p : inPeriod.get("periods")) {
+            assertTrue(p.asText().startsWith("2008"), period.toString());
+        }
         StringWriter shifts = new StringWriter();
         assertEquals(0, Main.run(new PrintWriter(shifts, true), null, "shifts", "--workspace", ws, "--issue",
                 "kosovo-independence", "--json"));
@@ -114,6 +123,8 @@ class CliTest {
             {"stances", "--issue", "kosovo-independence", "--min-confidence", "2"},
             {"stances", "--issue", "kosovo-independence", "--years", "0"},
             {"stances", "--issue", "kosovo-independence", "--kind", "country"}, {"shifts", "--issue", "kosovo-independence", "--years", "0"},
+            {"shifts", "--issue", "kosovo-independence", "--from", "2009", "--to", "2008"},
+            {"stances", "--issue", "kosovo-independence", "--from", "2008-02-30"},
             {"actors", "--kind", "country"}, {"actors", "--limit", "0"}, {"actor", "--limit", "0", "Lavrov"},
             {"search", "--stance", "against"}, {"search", "--kind", "quoted"}, {"search", "--type", "page"},
             {"search", "--year", "20x8"}, {"search", "--actor", "Nobody Atall"}, {"search", "--issue", "no-such-issue"},

@@ -32,19 +32,39 @@ public final class IssueQuestion {
 
     /** Loads the issue's stances; a usage error (unknown issue) is an IllegalArgumentException with the ids there are. */
     public static IssueQuestion load(Workspace ws, String issue, double minConfidence) {
+        return load(ws, issue, minConfidence, null, null);
+    }
+
+    /**
+     * The same within a period (from, to: ISO dates or their prefixes, inclusive, either null): an issue
+     * tied to events is read where they happen, not in every year a term of it is said.
+     */
+    public static IssueQuestion load(Workspace ws, String issue, double minConfidence, String from, String to) {
         Codebook codebook = Codebooks.active(ws);
         Codebook.Issue known = codebook.issue(issue).orElseThrow(() -> new IllegalArgumentException("no issue '" + issue
                 + "' in the workspace's codebook; its issues are: "
                 + String.join(", ", codebook.issues().stream().map(Codebook.Issue::id).toList())));
         IssueQuestion q = new IssueQuestion(issue, known.label());
         ws.stances().forEachStance(issue, t -> {
-            if (t.confidence() >= minConfidence) {
+            if (t.confidence() >= minConfidence && within(t.date(), from, to)) {
                 q.points.add(t);
             }
         });
         ws.kb().forEachActorWithRoleTitles(a -> q.actors.put(a.id(), a));
         q.speaksFor = NetworkQuestion.speaksFor(q.actors);
         return q;
+    }
+
+    /** Whether a date (or a prefix of one) lies in [from, to]; an undated stance lies in no bounded period. */
+    static boolean within(String date, String from, String to) {
+        if (from == null && to == null) {
+            return true;
+        }
+        if (date == null) {
+            return false;
+        }
+        return (from == null || date.compareTo(from) >= 0 || from.startsWith(date))
+                && (to == null || date.compareTo(to) <= 0 || date.startsWith(to));
     }
 
     public String name(RecordId actor) {

@@ -63,6 +63,10 @@ public final class StanceDetector {
     private static final double PARSE_LEAN = 0.5, PARSE_WEIGHT = 0.8;
     /** Below this much weight the window has read no side worth keeping over the parse's. */
     private static final double WINDOW_WEAK = 0.3;
+    /** Words that may stand between a subject and its verb without making it the verb's object. */
+    private static final Set<String> SUBJECT_TO_VERB = Set.of("to", "has", "have", "had", "will", "would", "shall",
+            "should", "must", "can", "could", "may", "might", "also", "still", "now", "already", "finally", "fully",
+            "always", "never", "not", "did", "does", "do");
     /** Prepositions that make a mention a place rather than a doer ("the leaders in X"). */
     private static final Set<String> LOCATIVES = Set.of("in", "at", "within", "inside", "across", "throughout");
     /** Stems of verbs that ask someone to act: their object is the addressee, not what they endorse. */
@@ -379,6 +383,9 @@ public final class StanceDetector {
         if (cueFirst && c.kind() == Kind.ATTITUDE && addressee(tokens, c, m)) {
             return 0; // "we urge X to …": X is who is asked, what it is asked to do is the stance
         }
+        if (!cueFirst && c.kind() == Kind.ATTITUDE && actsItself(tokens, m.last(), c.first())) {
+            return 0; // "X to accept …", "X has welcomed …": X's own attitude, not the speaker's on X
+        }
         double w = c.weight();
         double fade;
         switch (c.kind()) {
@@ -438,6 +445,20 @@ public final class StanceDetector {
             }
         }
         return n;
+    }
+
+    /**
+     * Only an infinitive's "to", auxiliaries and adverbs stand between a mention and the attitude
+     * verb after it: the mention is that verb's subject ("X to accept", "X has welcomed"). A form
+     * of "be" makes it the object instead ("X must be respected").
+     */
+    private static boolean actsItself(List<Token> tokens, int mentionLast, int cueFirst) {
+        for (int i = mentionLast + 1; i < cueFirst; i++) {
+            if (!SUBJECT_TO_VERB.contains(tokens.get(i).lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The mention is the one a directive verb addresses: "urge X to", "call on X to", "appeal to X to". */

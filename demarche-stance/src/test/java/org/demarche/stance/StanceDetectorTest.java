@@ -164,6 +164,8 @@ class StanceDetectorTest {
         StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
         assertEquals(Polarity.NEUTRAL, read(d, "The situation in Ruritania is unacceptable.", "ruritania-repression"));
         assertEquals(Polarity.NEUTRAL, read(d, "We urge the Ruritanian Government to receive the envoy.", "ruritania-repression"));
+        // what the one asked is asked to accept is its attitude, not the speaker's on it
+        assertEquals(Polarity.NEUTRAL, read(d, "We urge President Rassendyll to accept his responsibility.", "ruritania-repression"));
         assertEquals(Polarity.SUPPORT, read(d, "The Ruritanian people continue to suffer under a brutal occupation.",
                 "ruritania-repression"));
         assertEquals(Polarity.OPPOSE, read(d, "There is no place for commercial whaling in our century.", "commercial-whaling"));

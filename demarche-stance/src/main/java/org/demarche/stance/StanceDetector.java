@@ -448,11 +448,14 @@ public final class StanceDetector {
     }
 
     /**
-     * Only an infinitive's "to", auxiliaries and adverbs stand between a mention and the attitude
-     * verb after it: the mention is that verb's subject ("X to accept", "X has welcomed"). A form
-     * of "be" makes it the object instead ("X must be respected").
+     * Only an infinitive's "to", auxiliaries and adverbs (one at least) stand between a mention and
+     * the attitude verb after it: the mention is that verb's subject ("X to accept", "X has
+     * welcomed"). A form of "be" makes it the object instead ("X must be respected").
      */
     private static boolean actsItself(List<Token> tokens, int mentionLast, int cueFirst) {
+        if (cueFirst == mentionLast + 1) {
+            return false; // nothing between: "X against …" may be a preposition, not a verb
+        }
         for (int i = mentionLast + 1; i < cueFirst; i++) {
             if (!SUBJECT_TO_VERB.contains(tokens.get(i).lower())) {
                 return false;

@@ -99,6 +99,32 @@ class DocumentExtractorTest {
                 "the adverbial before the attribution is not what was said");
     }
 
+    /**
+     * "X said independence for Y would encourage Z": the parser reads "[X said independence for Y]" as the subject of
+     * "would encourage" (or hangs the clause's verb on "said" unlabelled); what follows the verb is still what was
+     * said, and a quotation that continues it is a statement of its own.
+     */
+    @Test
+    void aReportedClauseTheParserMisreadsIsStillReported() {
+        String text = """
+                The debate on the province lasted all week.
+
+                Tom Brandt said independence for Ruritania would encourage separatism in many countries.
+
+                However, the chairman Maria Okafor said autonomy for the province would encourage rivals everywhere, “including Zenda, Strelsau and many other places.”
+
+                Brandt also stressed his party's support for the envoy and said outside pressure on the province would undermine the talks.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertEquals("Tom Brandt", speaker(x, "independence for Ruritania would encourage separatism"));
+        Extraction.SaidText reported = statement(x, "autonomy for the province would encourage rivals").orElseThrow();
+        assertEquals(StatementKind.INDIRECT, reported.kind());
+        assertFalse(reported.text().contains("Zenda"), "the quotation is not part of the reported clause");
+        assertEquals(StatementKind.DIRECT, statement(x, "including Zenda").orElseThrow().kind());
+        assertFalse(x.statements().stream().anyMatch(st -> st.text().contains("envoy") && st.text().contains("undermine")),
+                "one verb's words do not run into the next verb's");
+    }
+
     /** A quotation signed on the line below it, as fact checks and epigraphs print them. */
     @Test
     void aQuotationSignedBelowIsItsSignersWords() {

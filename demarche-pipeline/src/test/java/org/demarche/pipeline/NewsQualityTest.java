@@ -83,13 +83,15 @@ class NewsQualityTest {
      * 0.574, precision to 0.531, most of the new unmatched ones reported speech the gold lacks); commissives
      * ("promised to …"), "called for …" and an attribution set inside its clause ("The hearing, Brandt wrote,
      * ran late"; recall to 0.640, attribution to 0.594, precision 0.534). Precision's floor, raised to 0.535 by
-     * the first change, is 0.525 after the others (0.52 before all three).
+     * the first change, is 0.525 after the others (0.52 before all three). Then a clause the parser misreads
+     * ("X said independence for Y would …" read as "[X said independence for Y] would …") is reported still: recall
+     * 0.657, attribution 0.611, precision 0.536; floors 0.65, 0.60 and 0.53.
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
-        atLeast(quotes, "quotes.indirect.recall", 0.63);
-        atLeast(quotes, "quotes.indirect.attribution", 0.585);
-        atLeast(quotes, "quotes.indirect.precision", 0.525);
+        atLeast(quotes, "quotes.indirect.recall", 0.65);
+        atLeast(quotes, "quotes.indirect.attribution", 0.60);
+        atLeast(quotes, "quotes.indirect.precision", 0.53);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

@@ -131,13 +131,14 @@ class SeedQualityTest {
     /**
      * The shared stance gold for the seeds (../shared/eval/seeds/stances.jsonl, 57 stances): no
      * sign error, and the accuracy reached (0.439 when issue 14 set the floor; 0.561 since a
-     * diplomat of "the Russian UN Mission" speaks for Russia and a term's other genitive is read;
+     * diplomat of "the Russian UN Mission" speaks for Russia and a term's other genitive is read; 0.579 since
+     * a reported clause the parser misreads is still reported;
      * most misses are stances of actors the extraction does not give the statement to, or positions implied).
      */
     @Test
     void sharedStanceGoldHasNoSignError() {
         assertEquals(0.0, scores.get("stances.sign_errors").asDouble(), scores.toString());
-        assertTrue(scores.get("stances.accuracy").asDouble() >= 0.55, scores.toString());
+        assertTrue(scores.get("stances.accuracy").asDouble() >= 0.57, scores.toString());
     }
 
     /**

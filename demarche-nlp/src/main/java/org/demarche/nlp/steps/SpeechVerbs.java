@@ -164,7 +164,51 @@ public final class SpeechVerbs implements SentenceStep {
                 }
             }
         }
+        // "X said independence for Y would encourage Z": the parser often reads "[X said independence for Y]" as the
+        // clausal subject of "would encourage"; the words after the verb to the clause's end are what was said
+        for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
+            if (e.getRelation().toString().startsWith("csubj") && e.getGovernor().index() > verb.index()
+                    && g.outgoingEdgeList(verb).stream().noneMatch(o -> o.getRelation().toString().equals("ccomp")
+                    || o.getRelation().toString().startsWith("conj")) // "stressed X and said Y would …": Y is the second verb's
+                    && g.outgoingEdgeList(verb).stream().anyMatch(o -> o.getRelation().toString().equals("obj")
+                    && o.getDependent().index() > verb.index())) {
+                clause(c, g, List.of(e.getGovernor()), verb, speaker, date, cue);
+            }
+        }
+        // or "said" with "independence" as its object and the clause's verb hung on it as an unlabelled dependent
+        if (g.outgoingEdgeList(verb).stream().noneMatch(o -> o.getRelation().toString().equals("ccomp"))) {
+            IndexedWord object = null;
+            IndexedWord clauseVerb = null;
+            for (SemanticGraphEdge o : g.outgoingEdgeList(verb)) {
+                String rel = o.getRelation().toString();
+                IndexedWord d = o.getDependent();
+                if (rel.equals("obj") && d.index() == verb.index() + 1 + leadingDeterminers(g, d)) {
+                    object = d;
+                } else if (rel.equals("dep") && d.tag() != null && d.tag().startsWith("VB") && d.index() > verb.index()
+                        && g.outgoingEdgeList(d).stream().anyMatch(m -> m.getRelation().toString().equals("aux"))
+                        && g.outgoingEdgeList(d).stream().noneMatch(m -> m.getRelation().toString().startsWith("nsubj"))) {
+                    // its subject is the object the parser gave the speech verb; a verb with a subject of its own
+                    // belongs to another clause ("stressed X and said Y would …")
+                    clauseVerb = d;
+                }
+            }
+            if (object != null && clauseVerb != null && clauseVerb.index() > object.index()) {
+                clause(c, g, List.of(object, clauseVerb), verb, speaker, date, cue);
+            }
+        }
         directive(c, g, verb, speaker, date, cue);
+    }
+
+    /** How many determiners and adjectives open a noun's phrase before it ("the new tax"). */
+    private static int leadingDeterminers(SemanticGraph g, IndexedWord noun) {
+        int n = 0;
+        for (SemanticGraphEdge e : g.outgoingEdgeList(noun)) {
+            String rel = e.getRelation().toString();
+            if (e.getDependent().index() < noun.index() && (rel.equals("det") || rel.equals("amod") || rel.equals("compound"))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Nouns of time after "for" ("asked for weeks"): how long, not what for. */

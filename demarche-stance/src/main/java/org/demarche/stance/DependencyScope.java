@@ -40,8 +40,8 @@ public final class DependencyScope {
     private static final Set<String> DEONTIC = Set.of("must", "should", "shall", "need", "ought");
     private static final Set<String> HEDGES = Set.of("would", "could", "might", "may");
     private static final Set<String> CONDITIONS = Set.of("if", "unless", "whether");
-    /** Verbs whose object is asked to act: "urge", "call on", "encourage". */
-    private static final Set<String> DIRECTIVES = Set.of("urge", "call", "appeal", "encourage", "invite", "ask", "request",
+    /** Verbs whose object is asked to act: "urge", "call on", "encourage" (lemmas; the word window uses their stems). */
+    static final Set<String> DIRECTIVES = Set.of("urge", "call", "appeal", "encourage", "invite", "ask", "request",
             "press", "exhort", "demand");
     /** Prepositions that make a noun the topic of the one above it ("a resolution on X"), not what it does or is. */
     private static final Set<String> ABOUT = Set.of("on", "about", "concerning", "regarding", "over");
@@ -78,14 +78,17 @@ public final class DependencyScope {
         return p;
     }
 
+    /** What a walk up from a mention found: the genre cue's and the general word's evaluation, and the word that gave it. */
+    private record Path(double cue, double general, String word) {
+        static final Path NONE = new Path(0, 0, null);
+    }
+
     /** A parsed sentence; its offsets are the document's. */
     public final class Parse {
         private final SemanticGraph graph;
         private final List<CoreLabel> tokens;
         private final int offset;
         private final boolean rhetorical;
-        /** The evaluative word the last walk stopped at (for the reason shown). */
-        private String decidingWord;
 
         private Parse(SemanticGraph graph, List<CoreLabel> tokens, int offset, boolean rhetorical) {
             this.graph = graph;
@@ -111,9 +114,8 @@ public final class DependencyScope {
                     modifiers += weight(e.getDependent()).value() * (negated(e.getDependent()) ? -1 : 1);
                 }
             }
-            decidingWord = null;
-            double[] path = walk(head);
-            return new Reading(side * path[0], side * path[1], side * modifiers, decidingWord);
+            Path path = walk(head);
+            return new Reading(side * path.cue(), side * path.general(), side * modifiers, path.word());
         }
 
         /**
@@ -218,7 +220,7 @@ public final class DependencyScope {
          * Up from the mention: {genre-cue evaluation, general-word evaluation}. value is how the
          * mention stands to what the path has reached: +1 the thing itself, -1 the harm done to it.
          */
-        private double[] walk(IndexedWord from) {
+        private Path walk(IndexedWord from) {
             double value = 1;
             double harm = 0;
             IndexedWord child = from;
@@ -251,19 +253,18 @@ public final class DependencyScope {
                         value = -value;
                     }
                 } else if (w.kind() == Kind.ATTITUDE && subject) {
-                    return new double[] {0, 0}; // what the issue itself supports is not the speaker's stance
+                    return Path.NONE; // what the issue itself supports is not the speaker's stance
                 } else if (rel.equals("obj") && addressed(parent)) {
-                    return new double[] {0, 0}; // "we urge X to end …": X is who is asked, not what is endorsed
+                    return Path.NONE; // "we urge X to end …": X is who is asked, not what is endorsed
                 } else if (w.value() != 0 && w.kind() != Kind.NEUTRAL) {
                     double v = value * w.value() * (negated ? -1 : 1) * fade * negatedAbove(parent);
-                    decidingWord = parent.word();
-                    return w.kind() == null ? new double[] {0, v} : new double[] {v, 0};
+                    return w.kind() == null ? new Path(0, v, parent.word()) : new Path(v, 0, parent.word());
                 } else if (negated) {
                     value = -value;
                 }
             }
             // a harm stated and not evaluated further: the speaker presents it as a harm
-            return new double[] {-value * harm, 0};
+            return new Path(-value * harm, 0, null);
         }
 
         /** A verb that asks its object to act ("urge X to", "call on X to"): it has an infinitive complement. */

@@ -69,9 +69,8 @@ public final class StanceDetector {
             "always", "never", "not", "did", "does", "do");
     /** Prepositions that make a mention a place rather than a doer ("the leaders in X"). */
     private static final Set<String> LOCATIVES = Set.of("in", "at", "within", "inside", "across", "throughout");
-    /** Stems of verbs that ask someone to act: their object is the addressee, not what they endorse. */
-    private static final Set<String> DIRECTIVES = Set.of("urg", "call", "appeal", "encourag", "invit", "ask", "request",
-            "press", "exhort", "demand");
+    /** Stems of verbs that ask someone to act (the parse's list): their object is the addressee, not what they endorse. */
+    private static final Set<String> DIRECTIVE_STEMS = stemsOf(DependencyScope.DIRECTIVES);
     /** Stems of words that make their subject the victim of the harm that follows ("X suffers under occupation"). */
     private static final Set<String> VICTIM_WORDS = Set.of("suffer", "endur", "victim", "under", "plight", "subject",
             "subjected", "face");
@@ -309,21 +308,29 @@ public final class StanceDetector {
                     sentence.bestCue = sentence.bestCue + " …?";
                 }
             }
+            // the parse's reading of each mention that takes a side, read once: it may decide, and the model weighs it
+            // (null for a matter term, or without a parse), in the order of the mentions
+            List<DependencyScope.Reading> readings = new ArrayList<>();
+            for (Match m : e.getValue()) {
+                readings.add(parse == null || m.topic() ? null
+                        : parse.read(tokens.get(m.first()).start(), tokens.get(m.last()).end(), false));
+            }
             if (parse != null && sentence.support + sentence.oppose < WINDOW_WEAK) {
-                parseReading(text, tokens, parse, e.getValue(), sentence);
+                parseReading(text, tokens, e.getValue(), readings, sentence);
             }
             Tally total = tallies.computeIfAbsent(e.getKey(), k -> new Tally());
             double[] ev = total.evidence;
             int contrary = 0;
-            for (Match m : e.getValue()) {
+            for (int k = 0; k < e.getValue().size(); k++) {
+                Match m = e.getValue().get(k);
                 if (m.contrary()) {
                     total.contrary++;
                     contrary++;
                 } else {
                     total.terms++;
                 }
-                if (parse != null && !m.topic()) {
-                    DependencyScope.Reading r = parse.read(tokens.get(m.first()).start(), tokens.get(m.last()).end(), false);
+                DependencyScope.Reading r = readings.get(k);
+                if (r != null) {
                     StanceFeatures.signed(ev, StanceFeatures.CUE_FOR, side(m, r.cue()));
                     StanceFeatures.signed(ev, StanceFeatures.WORD_FOR, side(m, r.general()));
                     StanceFeatures.signed(ev, StanceFeatures.MOD_FOR, side(m, r.modifiers()));
@@ -352,17 +359,18 @@ public final class StanceDetector {
      * through the sentence's structure from further than the window reads ("we welcome the
      * adoption of A, B and X"). It counts for a little less than a cue the window found.
      */
-    private static void parseReading(String text, List<Token> tokens, DependencyScope.Parse parse, List<Match> mentions,
-                                     Tally sentence) {
+    private static void parseReading(String text, List<Token> tokens, List<Match> mentions,
+                                     List<DependencyScope.Reading> readings, Tally sentence) {
         double net = 0;
         Match best = null;
         String word = null;
         double strongest = 0;
-        for (Match m : mentions) {
-            if (m.topic()) {
+        for (int k = 0; k < mentions.size(); k++) {
+            Match m = mentions.get(k);
+            DependencyScope.Reading r = readings.get(k);
+            if (r == null) {
                 continue;
             }
-            DependencyScope.Reading r = parse.read(tokens.get(m.first()).start(), tokens.get(m.last()).end(), false);
             double v = side(m, r.cue());
             net += v;
             if (Math.abs(v) > strongest) {
@@ -466,8 +474,15 @@ public final class StanceDetector {
 
     /** The mention is the one a directive verb addresses: "urge X to", "call on X to", "appeal to X to". */
     private static boolean addressee(List<Token> tokens, Cue c, Match m) {
-        return DIRECTIVES.contains(tokens.get(c.first()).stem()) && m.last() + 1 < tokens.size()
+        return DIRECTIVE_STEMS.contains(tokens.get(c.first()).stem()) && m.last() + 1 < tokens.size()
                 && tokens.get(m.last() + 1).lower().equals("to");
+    }
+
+    private static Set<String> stemsOf(Set<String> words) {
+        StanceAnalyzer analyzer = new StanceAnalyzer();
+        Set<String> out = new java.util.HashSet<>();
+        words.forEach(w -> out.addAll(analyzer.stems(w)));
+        return Set.copyOf(out);
     }
 
     /** A word between a mention and a harm after it that makes the mention its victim: "X suffers under …". */

@@ -66,11 +66,11 @@ public final class StanceModel {
         if (calibration == null) {
             return p;
         }
-        return calibrate(calibrationInput(p, wordsConfidence, side == Polarity.NEUTRAL));
+        return calibrate(calibration, calibrationInput(p, wordsConfidence, side == Polarity.NEUTRAL));
     }
 
     /** The calibrated confidence for calibration inputs x. */
-    double calibrate(double[] x) {
+    static double calibrate(double[] calibration, double[] x) {
         double z = 0;
         for (int i = 0; i < x.length; i++) {
             z += calibration[i] * x[i];

@@ -57,22 +57,11 @@ public final class StanceTrainer {
         List<double[]> xs = examples.stream().map(e -> StanceFeatures.input(e.raw())).toList();
         int[] ys = examples.stream().mapToInt(Example::label).toArray();
         StanceModel[] heldOut = new StanceModel[examples.size()];
-        for (String issue : issues) {
-            List<double[]> trainX = new ArrayList<>();
-            List<Integer> trainY = new ArrayList<>();
-            for (int n = 0; n < examples.size(); n++) {
-                if (!examples.get(n).issue().equals(issue)) {
-                    trainX.add(xs.get(n));
-                    trainY.add(ys[n]);
-                }
-            }
-            StanceModel m = fit(trainX, trainY.stream().mapToInt(Integer::intValue).toArray(), lambda, iterations);
-            for (int n = 0; n < examples.size(); n++) {
-                if (examples.get(n).issue().equals(issue)) {
-                    heldOut[n] = m;
-                }
-            }
-        }
+        leaveEachIssueOut(examples, issues, (train, test) -> {
+            StanceModel m = fit(train.stream().map(xs::get).toList(), train.stream().mapToInt(n -> ys[n]).toArray(),
+                    lambda, iterations);
+            test.forEach(n -> heldOut[n] = m);
+        });
         double temperature = StanceModel.fitTemperature(heldOut, xs, ys);
         int[] predicted = new int[examples.size()];
         double[] confidence = new double[examples.size()];
@@ -113,26 +102,14 @@ public final class StanceTrainer {
             right[n] = words[n] == ys[n];
         }
         double[] calibratedConfidence = new double[examples.size()];
-        for (String issue : issues) {
-            List<double[]> trainX = new ArrayList<>();
-            List<Boolean> trainY = new ArrayList<>();
-            for (int n = 0; n < examples.size(); n++) {
-                if (!examples.get(n).issue().equals(issue)) {
-                    trainX.add(cx.get(n));
-                    trainY.add(right[n]);
-                }
-            }
-            boolean[] ty = new boolean[trainY.size()];
+        leaveEachIssueOut(examples, issues, (train, test) -> {
+            boolean[] ty = new boolean[train.size()];
             for (int k = 0; k < ty.length; k++) {
-                ty[k] = trainY.get(k);
+                ty[k] = right[train.get(k)];
             }
-            StanceModel calibrated = heldOut[0].withCalibration(StanceModel.fitCalibration(trainX, ty, 3000));
-            for (int n = 0; n < examples.size(); n++) {
-                if (examples.get(n).issue().equals(issue)) {
-                    calibratedConfidence[n] = StanceDetector.round(calibrated.calibrate(cx.get(n)));
-                }
-            }
-        }
+            double[] c = StanceModel.fitCalibration(train.stream().map(cx::get).toList(), ty, 3000);
+            test.forEach(n -> calibratedConfidence[n] = StanceDetector.round(StanceModel.calibrate(c, cx.get(n))));
+        });
         System.out.println("the words' side with the calibrated confidence (what the stance stage answers):");
         reliability(ys, words, calibratedConfidence);
         double[] calibration = StanceModel.fitCalibration(cx, right, 3000);
@@ -163,6 +140,19 @@ public final class StanceTrainer {
             all.write(out, "# The stance model: multinomial logistic regression over StanceFeatures.input, trained by\n"
                     + "# eval/stance-train/train.sh on " + examples.size() + " (speech, issue) pairs of " + issues.size()
                     + " training issues labelled by\n# roll-call votes (UNGDC and unvotes, both CC0). Generated: do not edit by hand.\n");
+        }
+    }
+
+    /** For each issue in turn: the positions of the other issues' examples (to train on) and of its own (to predict). */
+    private static void leaveEachIssueOut(List<Example> examples, Set<String> issues,
+                                          java.util.function.BiConsumer<List<Integer>, List<Integer>> fold) {
+        for (String issue : issues) {
+            List<Integer> train = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int n = 0; n < examples.size(); n++) {
+                (examples.get(n).issue().equals(issue) ? test : train).add(n);
+            }
+            fold.accept(train, test);
         }
     }
 

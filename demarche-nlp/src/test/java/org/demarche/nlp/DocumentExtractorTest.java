@@ -125,6 +125,33 @@ class DocumentExtractorTest {
                 "one verb's words do not run into the next verb's");
     }
 
+    /**
+     * Reported words that carry quotation marks are a mixed quotation, not reported speech: the quoted stretch is
+     * the speaker's own words (a direct statement when it is long enough), the paraphrase around it the
+     * reporter's. What comes before a clause break is reported still.
+     */
+    @Test
+    void aMixedQuotationIsNotReportedSpeech() {
+        String text = """
+                The council met on Monday to discuss the harbour plan.
+
+                Tom Brandt said he would offer “a prayer” for whoever wins the vote on the plan.
+
+                Maria Okafor said she had not yet read the harbour plan, but called it “a starting point for our talks.”
+
+                Brandt said the vote would take place in the spring.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertFalse(x.statements().stream().anyMatch(st -> st.text().contains("whoever wins the vote")),
+                "a paraphrase around a scare-quoted word is not kept as reported speech");
+        Extraction.SaidText read = statement(x, "she had not yet read the harbour plan").orElseThrow();
+        assertEquals(StatementKind.INDIRECT, read.kind());
+        assertFalse(read.text().contains("called"), "the reported words end at the clause break before the quotation");
+        assertEquals(StatementKind.DIRECT, statement(x, "a starting point for our talks").orElseThrow().kind());
+        assertEquals("Maria Okafor", speaker(x, "a starting point for our talks"));
+        assertEquals(StatementKind.INDIRECT, statement(x, "the vote would take place in the spring").orElseThrow().kind());
+    }
+
     /** A quotation signed on the line below it, as fact checks and epigraphs print them. */
     @Test
     void aQuotationSignedBelowIsItsSignersWords() {

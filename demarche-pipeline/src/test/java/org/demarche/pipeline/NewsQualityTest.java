@@ -85,13 +85,17 @@ class NewsQualityTest {
      * ran late"; recall to 0.640, attribution to 0.594, precision 0.534). Precision's floor, raised to 0.535 by
      * the first change, is 0.525 after the others (0.52 before all three). Then a clause the parser misreads
      * ("X said independence for Y would …" read as "[X said independence for Y] would …") is reported still: recall
-     * 0.657, attribution 0.611, precision 0.536; floors 0.65, 0.60 and 0.53.
+     * 0.657, attribution 0.611, precision 0.536; floors 0.65, 0.60 and 0.53. Then reported words that carry
+     * quotation marks ("said he would offer “a prayer” for the nominee") are a mixed quotation, not reported
+     * speech, as the gold and the annotation schemes it follows count them (its quoted stretch is a direct
+     * statement when long enough); what comes before a clause break is reported still: precision 0.536 to 0.647
+     * with recall and attribution unchanged; floor 0.64.
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
         atLeast(quotes, "quotes.indirect.recall", 0.65);
         atLeast(quotes, "quotes.indirect.attribution", 0.60);
-        atLeast(quotes, "quotes.indirect.precision", 0.53);
+        atLeast(quotes, "quotes.indirect.precision", 0.64);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.demarche.model.ActorKind;
 import org.demarche.model.DocumentMetadata;
@@ -149,12 +150,45 @@ public final class ExtractionContext {
         return s.coreMap().get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
     }
 
-    double quotedShare(int start, int end) {
-        int quoted = 0;
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?:but|while|whereas|and)\\s|;\\s|\\s[—–]\\s");
+
+    /**
+     * The end of reported words before any quotation they carry, or -1. Words with quotation marks inside ("said
+     * he would offer “a prayer” for the nominee") are a mixed quotation, not reported speech: the quoted stretch is
+     * the speaker's own and a direct statement when long enough, the paraphrase around it the reporter's. What
+     * comes before a clause break ("had not read the plan, but called it a “starting point”") is still reported.
+     */
+    int unquotedEnd(int start, int end) {
+        int at = end;
         for (QuoteFinder.Quote q : quotes) {
-            quoted += Math.max(0, Math.min(end, q.end()) - Math.max(start, q.start()));
+            if (q.start() < end && q.end() > start && doubleMarked(q)) {
+                at = Math.min(at, Math.max(start, q.start() - 1));
+            }
         }
-        return end > start ? (double) quoted / (end - start) : 0;
+        for (int i = start; i < at; i++) {
+            char ch = text.charAt(i);
+            if (ch == '“' || ch == '”' || ch == '"' || ch == '«' || text.startsWith("''", i)) {
+                at = i;
+            }
+        }
+        if (at == end) {
+            return end;
+        }
+        Matcher br = CLAUSE_BREAK.matcher(text).region(start, at);
+        int cut = -1;
+        while (br.find()) {
+            cut = br.start();
+        }
+        return cut > start && Tokens.wordCount(text.substring(start, cut)) >= 4 ? cut : -1;
+    }
+
+    /** Opened by a double mark (“, ", « or ''), as quotations are; single marks also open titles and scare words. */
+    private boolean doubleMarked(QuoteFinder.Quote q) {
+        int o = q.start() - 1;
+        while (o >= 0 && Character.isWhitespace(text.charAt(o))) {
+            o--;
+        }
+        return o >= 0 && "“\"«".indexOf(text.charAt(o)) >= 0 || o >= 1 && text.startsWith("''", o - 1);
     }
 
     /** The first quote opening after a cue, before the next cue or the sentence's end. */

@@ -182,7 +182,8 @@ public final class ReportedByWordOrder implements SentenceStep {
         while (end > start && ",.;: ".indexOf(c.text.charAt(end - 1)) >= 0) {
             end--;
         }
-        if (Tokens.wordCount(c.text.substring(start, end)) < 4 || c.quotedShare(start, end) > 0.5) {
+        end = c.unquotedEnd(start, end);
+        if (end < 0 || Tokens.wordCount(c.text.substring(start, end)) < 4) {
             return;
         }
         for (Extraction.SaidText x : c.statements) {

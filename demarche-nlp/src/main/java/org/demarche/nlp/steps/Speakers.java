@@ -284,6 +284,29 @@ final class Speakers {
     }
 
     /** Who a subject token is: a named actor, a pronoun's antecedent, or an office's holder. */
+    /**
+     * The named person who is the subject of the sentence's main verb, when named before the pronoun: "Maria Okafor
+     * said she had not read the plan, but called it …" — "she" is Okafor, not the person salient before the
+     * sentence (salience moves only once a sentence is read).
+     */
+    private static int mainSubjectBefore(ExtractionContext c, int si, SemanticGraph g, IndexedWord pronoun) {
+        if (g == null || g.getRoots().isEmpty()) {
+            return -1;
+        }
+        IndexedWord root = g.getFirstRoot();
+        for (SemanticGraphEdge e : g.outgoingEdgeList(root)) {
+            IndexedWord d = e.getDependent();
+            if (e.getRelation().toString().startsWith("nsubj") && d.index() < pronoun.index() && !d.equals(pronoun)) {
+                Ent named = c.entAt(si, c.doc.sentences().get(si).tokens().get(d.index() - 1).beginPosition());
+                if (named != null && named.actor >= 0 && !named.pronoun() && !c.possessive(named)
+                        && c.actors.get(named.actor).kind() == ActorKind.PERSON) {
+                    return named.actor;
+                }
+            }
+        }
+        return -1;
+    }
+
     static int resolve(ExtractionContext c, int si, SemanticGraph g, IndexedWord subj) {
         CoreLabel t = c.doc.sentences().get(si).tokens().get(subj.index() - 1);
         if (c.quoteAt(t.beginPosition()) != null) {
@@ -294,7 +317,8 @@ final class Speakers {
             return named.actor;
         }
         if (named != null && named.pronoun() || c.heShe.contains(t.word().toLowerCase())) {
-            return c.salientPerson;
+            int main = mainSubjectBefore(c, si, g, subj);
+            return main >= 0 ? main : c.salientPerson;
         }
         // a named actor inside the subject phrase: "Kosovo Prime Minister and former KLA commander Agim Ceku"
         int organisation = bodyOfNamed(c, si, g, subj, t, t.lemma() == null ? "" : t.lemma().toLowerCase());

@@ -304,8 +304,7 @@ public final class SpeechVerbs implements SentenceStep {
                 max--;
             }
             for (QuoteFinder.Quote q : c.quotes) {
-                // "said X, “Y”": X is reported, Y is quoted (its own statement); a quotation inside the clause
-                // ("said he appreciates a good “peaceful protest”") is part of it
+                // "said X, “Y”": X is reported, Y is quoted (its own statement)
                 if (q.start() > min + 12 && q.start() < max
                         && c.text.substring(min, q.start()).matches("(?s).*[,:;—–]\\s*[\"“'‘«]{1,2}")) {
                     max = q.start();
@@ -315,8 +314,9 @@ public final class SpeechVerbs implements SentenceStep {
                     break;
                 }
             }
-            if (c.quotedShare(min, max) > 0.5 || max - min < 12) {
-                return; // a quote: the direct statement says it
+            max = c.unquotedEnd(min, max);
+            if (max - min < 12) {
+                return; // a quotation, whole or mixed: the direct statement says it
             }
             c.statements.add(c.said(speaker, StatementKind.INDIRECT, min, max, date, cue, Steps.REPORTED_CLAUSE));
         }

@@ -152,6 +152,89 @@ class DocumentExtractorTest {
         assertEquals(StatementKind.INDIRECT, statement(x, "the vote would take place in the spring").orElseThrow().kind());
     }
 
+    /**
+     * Bodies the tagger leaves untagged or splits: a legislature after a state's name or demonym is one actor of
+     * its own, a place before an organisation's name is part of it, a description before an acronym defines it
+     * (where the mission works is not part of its name), a hyphenated spelling of an acronym is the same body, and
+     * "the official" capital is its government.
+     */
+    @Test
+    void bodiesNamedByPlacesAndAcronymsAreActors() {
+        String text = """
+                The envoys met on Monday to prepare the talks on Transnistria.
+
+                They would pursue a settlement through the informal Moldova Contact Group, which meets in Vienna. \
+                Later the Contact Group said the talks would resume in May.
+
+                Members of the UN administration in Moldova (UNAM) advised the delegates to stay in their hotel. \
+                Both the UN administration and the Stabilisation Force (SFOR) were told of the threat.
+
+                The plan was blocked by General Tom Brandt, S-For's commander.
+
+                Laws passed by the Moldovan parliament were overturned. Maria Okafor called for the Moldova \
+                parliament to vote again, while the official Chisinau kept silent.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        Extraction.LocalActor parliament = x.actors().stream().filter(a -> a.forms().contains("Moldovan parliament"))
+                .findFirst().orElseThrow();
+        assertTrue(parliament.forms().contains("Moldova parliament"), "one legislature whatever the state's form");
+        assertEquals(ActorKind.ORGANIZATION, parliament.kind(), "a legislature is not its state");
+        assertTrue(x.actors().stream().anyMatch(a -> a.forms().contains("Contact Group")
+                && a.forms().contains("Moldova Contact Group")));
+        Extraction.LocalActor mission = x.actors().stream().filter(a -> a.name().equals("UNAM")).findFirst().orElseThrow();
+        assertTrue(mission.forms().contains("UN administration in Moldova"));
+        assertTrue(mission.forms().contains("UN administration"));
+        assertTrue(x.actors().stream().anyMatch(a -> a.forms().contains("SFOR") && a.forms().contains("S-For")));
+        assertTrue(x.actors().stream().anyMatch(a -> a.name().equals("Moldova") && a.forms().contains("Chisinau")),
+                "the official capital is its state");
+    }
+
+    /**
+     * An attribution set inside the sentence it reports, after a short subject: the parser reads it as the
+     * governor of what follows, or takes the speaker for an apposition of the subject; the words are still reported.
+     */
+    @Test
+    void anAttributionInsideItsSentenceReportsIt() {
+        String text = """
+                Tom Brandt has written a book about the harbour.
+
+                The trouble, Brandt writes, began in the early 1970s, with a quarrel between the port and the city.
+
+                The hashtag, he said, was even more popular, with six million posts in ten hours.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertEquals("Tom Brandt", speaker(x, "began in the early 1970s"));
+        assertEquals(StatementKind.INDIRECT, statement(x, "began in the early 1970s").orElseThrow().kind());
+        assertEquals("Tom Brandt", speaker(x, "was even more popular"));
+    }
+
+    /**
+     * Reported clauses the parser does not call complements: an adverb between the auxiliary and the verb ("has
+     * repeatedly accused"), "called for" / "called on" someone to act, a clause with its own subject read as the
+     * verb's xcomp, a clause after a comma read as a parataxis.
+     */
+    @Test
+    void reportedClausesTheParserDoesNotCallComplements() {
+        String text = """
+                The campaign went on in Ohio.
+
+                Maria Okafor has repeatedly accused Brandt of using divisive rhetoric. She also called for all \
+                candidates to lay out the cost of their plans.
+
+                Tom Brandt has said for weeks he’s the only candidate in the field who can beat Okafor.
+
+                Republican candidate Tom Brandt says, win or lose in Tuesday’s primary, he’s staying in the race.
+
+                Maria Okafor, the Democratic front-runner, called on tech companies to become more careful.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertEquals("Maria Okafor", speaker(x, "of using divisive rhetoric"));
+        assertEquals("Maria Okafor", speaker(x, "all candidates to lay out the cost"));
+        assertEquals("Tom Brandt", speaker(x, "he’s the only candidate in the field"));
+        assertEquals("Tom Brandt", speaker(x, "he’s staying in the race"));
+        assertEquals("Maria Okafor", speaker(x, "tech companies to become more careful"));
+    }
+
     /** A quotation signed on the line below it, as fact checks and epigraphs print them. */
     @Test
     void aQuotationSignedBelowIsItsSignersWords() {

@@ -89,13 +89,19 @@ class NewsQualityTest {
      * quotation marks ("said he would offer “a prayer” for the nominee") are a mixed quotation, not reported
      * speech, as the gold and the annotation schemes it follows count them (its quoted stretch is a direct
      * statement when long enough); what comes before a clause break is reported still: precision 0.536 to 0.647
-     * with recall and attribution unchanged; floor 0.64.
+     * with recall and attribution unchanged; floor 0.64. Then an attribution set inside its sentence after a short
+     * subject ("The hashtag, he said, was …"; the parser's governor after the verb, or the speaker read as the
+     * subject's apposition) is reported: recall 0.657 to 0.680, attribution 0.614 to 0.637, precision 0.652.
+     * Then clauses the parser does not call complements (an adverb between auxiliary and verb, "called for / on
+     * someone to act", a clause with its own subject read as an xcomp or, after a comma, a parataxis, a verb after
+     * an apposition tagged as a participle): recall 0.719, attribution 0.677, precision 0.655; floors 0.71, 0.67
+     * and 0.65.
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
-        atLeast(quotes, "quotes.indirect.recall", 0.65);
-        atLeast(quotes, "quotes.indirect.attribution", 0.60);
-        atLeast(quotes, "quotes.indirect.precision", 0.64);
+        atLeast(quotes, "quotes.indirect.recall", 0.71);
+        atLeast(quotes, "quotes.indirect.attribution", 0.67);
+        atLeast(quotes, "quotes.indirect.precision", 0.65);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

@@ -93,12 +93,15 @@ class SeedQualityTest {
     /**
      * The goal (issue 13) is 0.90 with no over-merge against both golds. The project's own gold is there;
      * the shared gold, read from the texts independently (../shared/eval/seeds), was at 0.630 when it
-     * arrived and is at 0.704 now (state capitals and long names tagged, acronyms defined, names glued by
-     * layout taken apart). Its floor guards the level reached and is raised as extraction improves, never
-     * lowered. The misses left: bodies named by description ("the EU mission", "NATO mission"), a capital
-     * that stood for another state in its day (Belgrade for Yugoslavia), a surname never written alone.
+     * arrived, 0.704 after state capitals and long names were tagged, acronyms defined and names glued by
+     * layout taken apart, and 0.852 now (a legislature after a state's name or demonym an actor of its own, a
+     * place before an organisation's name part of it, a description before an acronym defining it, a hyphenated
+     * acronym split by the tokenizer, "the official" capital). Its floor guards the level reached and is raised
+     * as extraction improves, never lowered. The misses left: bodies named by description ("the EU mission",
+     * "NATO mission"), a capital that stood for another state in its day (Belgrade for Yugoslavia), a surname
+     * never written alone.
      */
-    static final double SHARED_ACTORS_FLOOR = 0.70;
+    static final double SHARED_ACTORS_FLOOR = 0.85;
     /** The shared gold's dates were at 0.586 when it arrived; the goal of 0.85 is reached (0.931). */
     static final double SHARED_DATES_FLOOR = 0.85;
 

@@ -53,6 +53,8 @@ public final class ExtractionContext {
     final Set<String> heShe;
     /** "the Russian side", "the French government": a demonym and one of these is its state. */
     final Set<String> stateBodies;
+    /** Nouns that name a state's legislature after its name or demonym ("the Kosovo parliament"). */
+    final Set<String> legislatures;
     /** Lemma -> kind of event it triggers ("meet" -> meeting). */
     final Map<String, String> eventKinds;
     /** "Mr", "Dr." before a name. */
@@ -106,6 +108,7 @@ public final class ExtractionContext {
         this.titleAbbreviations = words.words("title-abbreviations");
         this.heShe = words.words("person-pronouns");
         this.stateBodies = words.words("state-bodies");
+        this.legislatures = words.words("legislatures");
         this.eventKinds = words.pairs("event-triggers");
         this.honorifics = words.pattern("honorifics", "(%s)\\.?");
         this.nameTitles = words.pattern("name-titles", "(%s)\\.?");

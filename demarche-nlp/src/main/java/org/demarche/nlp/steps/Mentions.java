@@ -58,10 +58,12 @@ public final class Mentions implements DocumentStep {
                     case "ORGANIZATION" -> {
                         e.kind = "organization";
                         e.actor = LocalActors.org(c, e.text());
+                        placeNamedBefore(c, si, toks, e);
                     }
                     case "COUNTRY" -> {
-                        e.kind = "state";
-                        e.actor = LocalActors.state(c, e.text());
+                        int body = legislature(c, toks, e, c.gazetteer.byName(Tokens.stripPossessive(e.text())));
+                        e.kind = body >= 0 ? "organization" : "state";
+                        e.actor = body >= 0 ? body : LocalActors.state(c, e.text());
                     }
                     case "CITY", "LOCATION", "STATE_OR_PROVINCE" -> {
                         Optional<Gazetteer.State> asState = c.gazetteer.byName(e.text());
@@ -70,8 +72,9 @@ public final class Mentions implements DocumentStep {
                             e.kind = "organization"; // "UNMIK", "OSCE": an acronym names a body, not a place
                             e.actor = LocalActors.org(c, e.text());
                         } else if (e.type.equals("LOCATION") && asState.isPresent()) {
-                            e.kind = "state";
-                            e.actor = LocalActors.state(c, e.text());
+                            int body = legislature(c, toks, e, asState);
+                            e.kind = body >= 0 ? "organization" : "state";
+                            e.actor = body >= 0 ? body : LocalActors.state(c, e.text());
                         } else if (capitalActing) {
                             e.kind = "state";
                             e.actor = LocalActors.stateOf(c, c.gazetteer.byCapital(e.text()).get(), e.text());
@@ -82,7 +85,11 @@ public final class Mentions implements DocumentStep {
                     case "NATIONALITY" -> {
                         String next = e.lastTok < toks.size() ? toks.get(e.lastTok).word().toLowerCase() : "";
                         Optional<Gazetteer.State> st = c.gazetteer.byDemonym(e.text());
-                        if (st.isPresent() && c.stateBodies.contains(next)) {
+                        int body = legislature(c, toks, e, st);
+                        if (body >= 0) {
+                            e.kind = "organization";
+                            e.actor = body;
+                        } else if (st.isPresent() && c.stateBodies.contains(next)) {
                             e.kind = "state";
                             e.actor = LocalActors.stateOf(c, st.get(), "the " + e.text() + " " + next);
                         }
@@ -106,6 +113,49 @@ public final class Mentions implements DocumentStep {
             }
         }
         organisationsSpelledOtherwise(c);
+        bodiesNamedAfterPlaces(c);
+    }
+
+    /**
+     * What the tagger leaves untagged after a place: a demonym and a legislature ("the Kosovar parliament" — the
+     * same body as "the Kosovo parliament"), and a place before a named organisation of the document ("the informal
+     * Kosovo Contact Group" beside "the Contact Group").
+     */
+    private void bodiesNamedAfterPlaces(ExtractionContext c) {
+        for (int si = 0; si < c.ents.size(); si++) {
+            List<CoreLabel> toks = c.doc.sentences().get(si).tokens();
+            for (int i = 1; i + 1 < toks.size(); i++) {
+                CoreLabel t = toks.get(i);
+                CoreLabel next = toks.get(i + 1);
+                String before = toks.get(i - 1).tag();
+                if (!"DT".equals(before) && !"JJ".equals(before) || !"NNP".equals(t.tag())) {
+                    continue;
+                }
+                Optional<Gazetteer.State> demonym = c.gazetteer.byDemonym(t.word());
+                if ("O".equals(t.ner()) && demonym.isPresent() && "O".equals(next.ner())
+                        && c.legislatures.contains(next.word().toLowerCase(Locale.ROOT))) {
+                    int a = LocalActors.org(c, demonym.get().name() + " " + next.word());
+                    LocalActors.addForm(c, a, t.word() + " " + next.word());
+                    c.mentions.add(new Extraction.Mention(a, "organization", t.beginPosition(), next.endPosition(),
+                            t.word() + " " + next.word()));
+                    continue;
+                }
+                if (c.gazetteer.byName(t.word()).isEmpty() || !"O".equals(next.ner())) {
+                    continue;
+                }
+                int j = i + 1;
+                while (j < toks.size() && "NNP".equals(toks.get(j).tag()) && "O".equals(toks.get(j).ner())) {
+                    j++;
+                }
+                if (j - i - 1 >= 2) {
+                    String name = c.text.substring(next.beginPosition(), toks.get(j - 1).endPosition());
+                    Integer a = c.actorByKey.get("o:" + NameKeys.orgKey(name));
+                    if (a != null) {
+                        LocalActors.addForm(c, a, t.word() + " " + name);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -114,14 +164,24 @@ public final class Mentions implements DocumentStep {
      */
     private void organisationsSpelledOtherwise(ExtractionContext c) {
         for (int si = 0; si < c.ents.size(); si++) {
-            for (CoreLabel t : c.doc.sentences().get(si).tokens()) {
-                if (!"O".equals(t.ner()) || !t.word().matches("\\p{Lu}[\\p{L}]*-\\p{Lu}[\\p{L}]*")) {
+            List<CoreLabel> toks = c.doc.sentences().get(si).tokens();
+            for (int i = 0; i < toks.size(); i++) {
+                CoreLabel t = toks.get(i);
+                int last = i;
+                if (i + 2 < toks.size() && toks.get(i + 1).word().equals("-")
+                        && t.endPosition() == toks.get(i + 1).beginPosition()
+                        && toks.get(i + 1).endPosition() == toks.get(i + 2).beginPosition()) {
+                    last = i + 2; // the tokenizer splits "K-For" at its hyphen
+                }
+                String word = c.text.substring(t.beginPosition(), toks.get(last).endPosition());
+                if (!"O".equals(t.ner()) || !"O".equals(toks.get(last).ner())
+                        || !word.matches("\\p{Lu}[\\p{L}]*-\\p{Lu}[\\p{L}]*")) {
                     continue;
                 }
-                Integer a = c.actorByKey.get("o:" + NameKeys.orgKey(t.word()));
+                Integer a = c.actorByKey.get("o:" + NameKeys.orgKey(word));
                 if (a != null) {
-                    LocalActors.addForm(c, a, t.word());
-                    c.mentions.add(new Extraction.Mention(a, "organization", t.beginPosition(), t.endPosition(), t.word()));
+                    LocalActors.addForm(c, a, word);
+                    c.mentions.add(new Extraction.Mention(a, "organization", t.beginPosition(), toks.get(last).endPosition(), word));
                 }
             }
         }
@@ -129,7 +189,7 @@ public final class Mentions implements DocumentStep {
 
     /** "a European Union (EU) high representative": the long form is a form of the acronym's organisation. */
     private void acronymsDefined(ExtractionContext c) {
-        Matcher m = Pattern.compile("((?:\\p{Lu}[\\p{L}.'’-]*\\s+(?:(?:of|for|and|the|in)\\s+)*){1,8}(?:\\p{Ll}+\\s+)?)\\((\\p{Lu}{2,8})\\)").matcher(c.text);
+        Matcher m = Pattern.compile("((?:\\p{Lu}[\\p{L}.'’-]*\\s+(?:\\p{Ll}{4,}\\s+)?(?:(?:of|for|and|the|in)\\s+)*){1,8}(?:\\p{Ll}+\\s+)?)\\((\\p{Lu}{2,8})\\)").matcher(c.text);
         while (m.find()) {
             String acronym = m.group(2);
             String[] words = m.group(1).trim().split("\\s+");
@@ -142,7 +202,49 @@ public final class Mentions implements DocumentStep {
                     int a = LocalActors.org(c, acronym);
                     LocalActors.addForm(c, a, longForm);
                     c.actorByKey.putIfAbsent("o:" + NameKeys.orgKey(longForm), a);
+                    Matcher where = Pattern.compile("(\\S+\\s+\\S+.*?)\\s+in\\s+(\\p{Lu}\\S*)").matcher(longForm);
+                    if (where.matches() && c.gazetteer.byName(where.group(2)).isPresent()) {
+                        // "the UN administration in Kosovo (UNMIK)": where a mission works is not part of its name
+                        LocalActors.addForm(c, a, where.group(1));
+                        c.actorByKey.putIfAbsent("o:" + NameKeys.orgKey(where.group(1)), a);
+                    }
                     break;
+                }
+            }
+        }
+    }
+
+    /**
+     * "the Kosovo parliament", "the Kosovar parliament": a state's legislature is a body of its own (it votes and
+     * declares apart from the government), one actor whatever the state's form, or -1 when no legislature follows.
+     */
+    private int legislature(ExtractionContext c, List<CoreLabel> toks, Ent e, Optional<Gazetteer.State> state) {
+        if (state.isEmpty() || e.lastTok >= toks.size() || c.possessive(e)) {
+            return -1;
+        }
+        String next = toks.get(e.lastTok).word();
+        if (!c.legislatures.contains(next.toLowerCase(Locale.ROOT)) || !"O".equals(toks.get(e.lastTok).ner())) {
+            return -1;
+        }
+        int a = LocalActors.org(c, state.get().name() + " " + next);
+        LocalActors.addForm(c, a, e.text() + " " + next);
+        return a;
+    }
+
+    /**
+     * "the informal Kosovo Contact Group": a place named right before an organisation's name, after an article or
+     * an adjective, is part of the name; the later "the Contact Group" is the same body.
+     */
+    private void placeNamedBefore(ExtractionContext c, int si, List<CoreLabel> toks, Ent e) {
+        if (e.m.tokens().size() < 2 || e.firstTok < 3) {
+            return;
+        }
+        for (Ent p : c.ents.get(si)) {
+            if (p.lastTok == e.firstTok - 1 && p.m.tokens().size() == 1 && !p.text().endsWith("s")
+                    && Set.of("COUNTRY", "LOCATION", "STATE_OR_PROVINCE", "CITY").contains(p.type)) {
+                String before = toks.get(p.firstTok - 2).tag();
+                if ("DT".equals(before) || "JJ".equals(before)) {
+                    LocalActors.addForm(c, e.actor, p.text() + " " + e.text());
                 }
             }
         }
@@ -152,6 +254,9 @@ public final class Mentions implements DocumentStep {
     private boolean actsAsSubject(ExtractionContext c, List<CoreLabel> toks, Ent e) {
         if (e.firstTok == 1) {
             return true; // "Belgrade, on the other hand, was…": a capital opening a sentence is its subject
+        }
+        if (toks.get(e.firstTok - 2).word().equalsIgnoreCase("official")) {
+            return true; // "the official Zagreb": the capital's government, as the press of the region writes it
         }
         if (e.lastTok >= toks.size()) {
             return false;

@@ -47,7 +47,7 @@ public final class ReportedByWordOrder implements SentenceStep {
         }
         // the attribution opens after one of the sentence's last three commas (", said X, its president")
         int commas = 0;
-        for (int i = toks.size() - 1; i > 3 && commas < 3; i--) {
+        for (int i = toks.size() - 1; i > 1 && commas < 3; i--) { // "The hashtag, he said, was …": a short subject
             CoreLabel t = toks.get(i);
             if (!t.word().equals(",") || c.quoteAt(t.beginPosition()) != null || i + 1 >= toks.size()) {
                 continue;

@@ -48,7 +48,7 @@ public final class SpeechVerbs implements SentenceStep {
         List<Integer> verbs = new ArrayList<>();
         for (CoreLabel t : toks) {
             if (t.tag() != null && t.tag().startsWith("VB") && c.reports(t.lemma())
-                    && c.quoteAt(t.beginPosition()) == null && !Tokens.bareParticiple(toks, t)) {
+                    && c.quoteAt(t.beginPosition()) == null && (!Tokens.bareParticiple(toks, t) || activeSubject(g, t))) {
                 verbs.add(t.index());
             }
         }
@@ -117,6 +117,17 @@ public final class SpeechVerbs implements SentenceStep {
         }
     }
 
+    /**
+     * "Maria Okafor, the front-runner, called on …": after an apposition the tagger takes the verb for a participle;
+     * the parse gives it a subject of its own (active, before it), as a participle does not have.
+     */
+    private static boolean activeSubject(SemanticGraph g, CoreLabel t) {
+        IndexedWord v = g.getNodeByIndexSafe(t.index());
+        return v != null && g.incomingEdgeList(v).stream().noneMatch(e -> e.getRelation().toString().startsWith("acl"))
+                && g.outgoingEdgeList(v).stream().anyMatch(e -> e.getRelation().toString().equals("nsubj")
+                && e.getDependent().index() < v.index());
+    }
+
     private boolean negatedOrPassive(ExtractionContext c, SemanticGraph g, IndexedWord verb) {
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
             String rel = e.getRelation().toString();
@@ -127,7 +138,7 @@ public final class SpeechVerbs implements SentenceStep {
         }
         // a bare participle ("when asked") is passive
         boolean hasAux = g.outgoingEdgeList(verb).stream().anyMatch(e -> e.getRelation().toString().startsWith("aux"));
-        return "VBN".equals(verb.tag()) && !hasAux;
+        return "VBN".equals(verb.tag()) && !hasAux && !activeSubject(g, verb.backingLabel());
     }
 
     /** The verb is joined to an earlier one by "and" or "but". */
@@ -142,16 +153,44 @@ public final class SpeechVerbs implements SentenceStep {
 
     /** "said it would undermine security": the clausal complement is the reported statement. */
     private void reported(ExtractionContext c, SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
+        boolean complement = false;
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
             if (!e.getRelation().toString().equals("ccomp")) {
                 continue;
             }
+            complement = true;
             clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
         }
+        // "has said for weeks he's the only candidate …" (an xcomp with a subject of its own), "says, win or lose,
+        // he's staying in the race" (a parataxis after the comma): a clause the parser did not call a complement
+        for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+            String rel = e.getRelation().toString();
+            IndexedWord d = e.getDependent();
+            boolean ownSubject = g.outgoingEdgeList(d).stream().anyMatch(m -> m.getRelation().toString().equals("nsubj")
+                    && m.getDependent().index() > verb.index());
+            if (complement || d.index() < verb.index() || !ownSubject || !c.speech.contains(Tokens.lemma(verb.backingLabel()))) {
+                continue;
+            }
+            if (rel.equals("xcomp")) {
+                clause(c, g, List.of(d), verb, speaker, date, cue);
+            } else if (rel.equals("parataxis") && g.getNodeByIndexSafe(verb.index() + 1) != null
+                    && g.getNodeByIndexSafe(verb.index() + 1).word().equals(",")) {
+                List<IndexedWord> rest = new ArrayList<>();
+                for (SemanticGraphEdge o : g.outgoingEdgeList(verb)) {
+                    if (o.getDependent().index() > verb.index() && !o.getRelation().toString().equals("punct")) {
+                        rest.add(o.getDependent());
+                    }
+                }
+                clause(c, g, rest, verb, speaker, date, cue);
+            }
+        }
         // "The hearing, Brandt wrote, ran late into the night": the attribution set inside the clause it reports, which
-        // the parser makes the verb's governor (parataxis); its words after the attribution are what was said
+        // the parser makes the verb's governor (parataxis) before or after it, the attribution closed by a comma;
+        // its words after the attribution are what was said
         for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
-            if (e.getRelation().toString().equals("parataxis") && e.getGovernor().index() < verb.index()
+            boolean closed = g.getNodeByIndexSafe(verb.index() + 1) != null
+                    && g.getNodeByIndexSafe(verb.index() + 1).word().equals(",");
+            if (e.getRelation().toString().equals("parataxis") && (e.getGovernor().index() < verb.index() || closed)
                     && g.outgoingEdgeList(verb).stream().noneMatch(o -> o.getRelation().toString().equals("ccomp"))) {
                 List<IndexedWord> rest = new ArrayList<>();
                 for (SemanticGraphEdge o : g.outgoingEdgeList(e.getGovernor())) {
@@ -238,7 +277,9 @@ public final class SpeechVerbs implements SentenceStep {
             // "hiding" in "of hiding their losses" as an adjective as often as not), or on the object ("acl:of")
             boolean of = rel.equals("advcl:of") || rel.equals("obl:of")
                     || rel.startsWith("advcl") && g.outgoingEdgeList(d).stream().anyMatch(m ->
-                    m.getRelation().toString().equals("mark") && m.getDependent().word().equalsIgnoreCase("of"));
+                    m.getRelation().toString().equals("mark") && (m.getDependent().word().equalsIgnoreCase("of")
+                    || m.getDependent().word().equalsIgnoreCase("for") || m.getDependent().word().equalsIgnoreCase("on")));
+                    // "called for all candidates to lay out …", "called on tech companies to become …"
             if ((rel.equals("xcomp") || of) && (content == null || d.index() < content.index())) {
                 content = d;
             } else if (rel.equals("obj") || rel.equals("iobj") || rel.startsWith("obl")) {

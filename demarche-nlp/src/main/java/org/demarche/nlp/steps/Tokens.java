@@ -26,7 +26,12 @@ final class Tokens {
         if (!"VBN".equals(t.tag()) || t.index() < 2) {
             return false;
         }
-        String before = lemma(toks.get(t.index() - 2));
+        int b = t.index() - 2;
+        while (b > 0 && toks.get(b).tag() != null && toks.get(b).tag().startsWith("RB")
+                && !toks.get(b).word().equalsIgnoreCase("not")) {
+            b--; // "has repeatedly accused", "had also said": the auxiliary before the adverbs
+        }
+        String before = lemma(toks.get(b));
         return !before.equals("have") && !before.equals("be") && !before.equals("not");
     }
 

@@ -211,7 +211,8 @@ class DocumentExtractorTest {
     /**
      * Reported clauses the parser does not call complements: an adverb between the auxiliary and the verb ("has
      * repeatedly accused"), "called for" / "called on" someone to act, a clause with its own subject read as the
-     * verb's xcomp, a clause after a comma read as a parataxis.
+     * verb's xcomp, a clause after a comma read as a parataxis, a "that" clause hung on the noun between the verb
+     * and it ("claimed at one point that …").
      */
     @Test
     void reportedClausesTheParserDoesNotCallComplements() {
@@ -226,6 +227,8 @@ class DocumentExtractorTest {
                 Republican candidate Tom Brandt says, win or lose in Tuesday’s primary, he’s staying in the race.
 
                 Maria Okafor, the Democratic front-runner, called on tech companies to become more careful.
+
+                Tom Brandt claimed at one point that the province was becoming involved in the war.
                 """;
         Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
         assertEquals("Maria Okafor", speaker(x, "of using divisive rhetoric"));
@@ -233,6 +236,7 @@ class DocumentExtractorTest {
         assertEquals("Tom Brandt", speaker(x, "he’s the only candidate in the field"));
         assertEquals("Tom Brandt", speaker(x, "he’s staying in the race"));
         assertEquals("Maria Okafor", speaker(x, "tech companies to become more careful"));
+        assertEquals("Tom Brandt", speaker(x, "the province was becoming involved"), "the clause hung on the noun before it");
     }
 
     /** A quotation signed on the line below it, as fact checks and epigraphs print them. */

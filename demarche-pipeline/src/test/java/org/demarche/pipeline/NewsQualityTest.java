@@ -94,13 +94,13 @@ class NewsQualityTest {
      * subject's apposition) is reported: recall 0.657 to 0.680, attribution 0.614 to 0.637, precision 0.652.
      * Then clauses the parser does not call complements (an adverb between auxiliary and verb, "called for / on
      * someone to act", a clause with its own subject read as an xcomp or, after a comma, a parataxis, a verb after
-     * an apposition tagged as a participle): recall 0.719, attribution 0.677, precision 0.655; floors 0.71, 0.67
-     * and 0.65.
+     * an apposition tagged as a participle, a "that" clause hung on a noun after the verb): recall 0.729,
+     * attribution 0.683, precision 0.653; floors 0.72, 0.675 and 0.65.
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
-        atLeast(quotes, "quotes.indirect.recall", 0.71);
-        atLeast(quotes, "quotes.indirect.attribution", 0.67);
+        atLeast(quotes, "quotes.indirect.recall", 0.72);
+        atLeast(quotes, "quotes.indirect.attribution", 0.675);
         atLeast(quotes, "quotes.indirect.precision", 0.65);
     }
 

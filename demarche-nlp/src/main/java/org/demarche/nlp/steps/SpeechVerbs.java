@@ -161,6 +161,22 @@ public final class SpeechVerbs implements SentenceStep {
             complement = true;
             clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
         }
+        // "claimed at one point that …", "said in an interview that …": the parser hangs the clause on the noun
+        // between the verb and "that"
+        for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+            if (complement || !e.getRelation().toString().startsWith("obl") || e.getDependent().index() < verb.index()
+                    || !c.speech.contains(Tokens.lemma(verb.backingLabel()))) {
+                continue;
+            }
+            for (SemanticGraphEdge inner : g.outgoingEdgeList(e.getDependent())) {
+                IndexedWord d = inner.getDependent();
+                if (inner.getRelation().toString().equals("ccomp") && g.outgoingEdgeList(d).stream().anyMatch(m ->
+                        m.getRelation().toString().equals("mark") && m.getDependent().word().equalsIgnoreCase("that"))) {
+                    complement = true;
+                    clause(c, g, List.of(d), verb, speaker, date, cue);
+                }
+            }
+        }
         // "has said for weeks he's the only candidate …" (an xcomp with a subject of its own), "says, win or lose,
         // he's staying in the race" (a parataxis after the comma): a clause the parser did not call a complement
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {

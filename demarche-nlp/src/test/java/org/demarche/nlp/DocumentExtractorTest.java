@@ -239,6 +239,20 @@ class DocumentExtractorTest {
         assertEquals("Tom Brandt", speaker(x, "the province was becoming involved"), "the clause hung on the noun before it");
     }
 
+    /** "She" after a sentence about a man is the woman named before him, as her first name says. */
+    @Test
+    void aPronounGoesToThePersonItsGenderFits() {
+        String text = """
+                Maria Okafor opened the hearing on the harbour on Monday.
+
+                Tom Brandt, the port director, answered the committee's questions for an hour.
+
+                She said the harbour plan would cost more than the city could pay.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertEquals("Maria Okafor", speaker(x, "the harbour plan would cost more"));
+    }
+
     /** A quotation signed on the line below it, as fact checks and epigraphs print them. */
     @Test
     void aQuotationSignedBelowIsItsSignersWords() {

@@ -93,6 +93,6 @@ public final class EmbeddedQuotes implements SentenceStep {
             }
         }
         String first = toks.get(0).word().toLowerCase(Locale.ROOT);
-        return c.heShe.contains(first) && verb <= 3 ? c.personMeant(si) : -1;
+        return c.heShe.contains(first) && verb <= 3 ? c.personMeant(si, first) : -1;
     }
 }

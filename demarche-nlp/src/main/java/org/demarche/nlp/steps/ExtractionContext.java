@@ -17,6 +17,7 @@ import org.demarche.model.Extraction;
 import org.demarche.model.StatementKind;
 import org.demarche.nlp.Gazetteer;
 import org.demarche.nlp.Lexicon;
+import org.demarche.nlp.NameGender;
 import org.demarche.nlp.QuoteFinder;
 import org.demarche.nlp.Steps;
 
@@ -148,6 +149,39 @@ public final class ExtractionContext {
         return lastQuoteSpeaker >= 0 && si - lastQuoteSentence <= 3 && lastQuoteSentence >= salientSentence
                 ? lastQuoteSpeaker : salientPerson;
     }
+
+    /**
+     * Who this "he" or "she" is: the person {@link #personMeant(int)} names unless the name says the other gender
+     * ("she" after a sentence about Tom Brandt), then the most recent salient person the pronoun fits.
+     */
+    int personMeant(int si, String pronoun) {
+        return personFitting(personMeant(si), pronoun);
+    }
+
+    /** The person meant, or the most recent salient one whose name fits the pronoun when the meant one's does not. */
+    int personFitting(int meant, String pronoun) {
+        Boolean wantFemale = switch (pronoun == null ? "" : pronoun.toLowerCase(java.util.Locale.ROOT)) {
+            case "she", "her", "hers", "herself" -> true;
+            case "he", "him", "his", "himself" -> false;
+            default -> null;
+        };
+        if (wantFemale == null || meant < 0 || fits(meant, wantFemale)) {
+            return meant;
+        }
+        for (int a : recentPersons) {
+            if (a != meant && fits(a, wantFemale) && NameGender.female(actors.get(a).name()).isPresent()) {
+                return a;
+            }
+        }
+        return meant;
+    }
+
+    private boolean fits(int actor, boolean wantFemale) {
+        return NameGender.female(actors.get(actor).name()).map(f -> f == wantFemale).orElse(true);
+    }
+
+    /** The persons made salient, most recent first, for a pronoun the salient person's gender does not fit. */
+    final List<Integer> recentPersons = new ArrayList<>();
 
     SemanticGraph graph(CoreSentence s) {
         return s.coreMap().get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);

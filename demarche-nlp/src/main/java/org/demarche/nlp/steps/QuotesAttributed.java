@@ -156,7 +156,7 @@ public final class QuotesAttributed implements SentenceStep {
                 return new Attribution(e.actor, ":", toks.get(colon).endPosition());
             }
             if (i == clause && c.heShe.contains(t.word().toLowerCase(Locale.ROOT)) && c.personMeant(si) >= 0) {
-                return new Attribution(c.personMeant(si), ":", toks.get(colon).endPosition());
+                return new Attribution(c.personMeant(si, t.word()), ":", toks.get(colon).endPosition());
             }
         }
         return null;

@@ -34,10 +34,15 @@ public final class Salience implements SentenceStep {
         if (c.lastQuoteSentence == si) {
             c.salientPerson = c.lastQuoteSpeaker; // the sentence gave a person's words: they are who it is about
             c.salientSentence = si;
-            return;
-        }
-        if (updateSalienceFromSubject(c, si)) {
+        } else if (updateSalienceFromSubject(c, si)) {
             c.salientSentence = si;
+        }
+        if (c.salientPerson >= 0 && (c.recentPersons.isEmpty() || c.recentPersons.get(0) != c.salientPerson)) {
+            c.recentPersons.remove(Integer.valueOf(c.salientPerson));
+            c.recentPersons.add(0, c.salientPerson);
+            if (c.recentPersons.size() > 6) {
+                c.recentPersons.remove(6);
+            }
         }
     }
 

@@ -58,7 +58,7 @@ final class Speakers {
                     return new Attribution(e.actor, first.word(), e.end, k); // "…," said the State Department
                 }
                 if (c.heShe.contains(next.word().toLowerCase(Locale.ROOT)) && c.personMeant(si) >= 0) {
-                    return new Attribution(c.personMeant(si), first.word(), next.endPosition(), k);
+                    return new Attribution(c.personMeant(si, next.word()), first.word(), next.endPosition(), k);
                 }
                 int[] name = properName(c, toks, c.nameTitles.matcher(next.word()).matches() ? k + 2 : k + 1);
                 if (name != null) { // "…," said Tom Brandt: a name the tagger did not take for one
@@ -105,7 +105,7 @@ final class Speakers {
         }
         String w = first.word().toLowerCase(Locale.ROOT);
         if (speaker < 0 && verb == k + 1 && c.heShe.contains(w)) {
-            speaker = c.personMeant(si);
+            speaker = c.personMeant(si, w);
         }
         Ent beforeVerb = c.entAt(si, toks.get(verb - 1).beginPosition());
         if (speaker < 0 && fallback >= 0 && (c.entAt(si, first.beginPosition()) != null
@@ -318,7 +318,7 @@ final class Speakers {
         }
         if (named != null && named.pronoun() || c.heShe.contains(t.word().toLowerCase())) {
             int main = mainSubjectBefore(c, si, g, subj);
-            return main >= 0 ? main : c.salientPerson;
+            return main >= 0 ? main : c.personFitting(c.salientPerson, t.word());
         }
         // a named actor inside the subject phrase: "Kosovo Prime Minister and former KLA commander Agim Ceku"
         int organisation = bodyOfNamed(c, si, g, subj, t, t.lemma() == null ? "" : t.lemma().toLowerCase());

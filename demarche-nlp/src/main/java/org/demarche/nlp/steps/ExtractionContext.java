@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -169,8 +170,8 @@ public final class ExtractionContext {
             return meant;
         }
         for (int a : recentPersons) {
-            if (a != meant && fits(a, wantFemale) && NameGender.female(actors.get(a).name()).isPresent()) {
-                return a;
+            if (NameGender.female(actors.get(a).name()).equals(Optional.of(wantFemale))) {
+                return a; // a name that says the pronoun's gender (the meant person's says the other)
             }
         }
         return meant;

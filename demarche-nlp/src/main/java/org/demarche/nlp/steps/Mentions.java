@@ -134,8 +134,7 @@ public final class Mentions implements DocumentStep {
                 Optional<Gazetteer.State> demonym = c.gazetteer.byDemonym(t.word());
                 if ("O".equals(t.ner()) && demonym.isPresent() && "O".equals(next.ner())
                         && c.legislatures.contains(next.word().toLowerCase(Locale.ROOT))) {
-                    int a = LocalActors.org(c, demonym.get().name() + " " + next.word());
-                    LocalActors.addForm(c, a, t.word() + " " + next.word());
+                    int a = legislatureOf(c, demonym.get(), t.word(), next.word());
                     c.mentions.add(new Extraction.Mention(a, "organization", t.beginPosition(), next.endPosition(),
                             t.word() + " " + next.word()));
                     continue;
@@ -187,6 +186,9 @@ public final class Mentions implements DocumentStep {
         }
     }
 
+    /** A long form that ends in where the body works: "UN administration in Kosovo". */
+    private static final Pattern WHERE_IT_WORKS = Pattern.compile("(\\S+\\s+\\S+.*?)\\s+in\\s+(\\p{Lu}\\S*)");
+
     /** "a European Union (EU) high representative": the long form is a form of the acronym's organisation. */
     private void acronymsDefined(ExtractionContext c) {
         Matcher m = Pattern.compile("((?:\\p{Lu}[\\p{L}.'’-]*\\s+(?:\\p{Ll}{4,}\\s+)?(?:(?:of|for|and|the|in)\\s+)*){1,8}(?:\\p{Ll}+\\s+)?)\\((\\p{Lu}{2,8})\\)").matcher(c.text);
@@ -202,7 +204,7 @@ public final class Mentions implements DocumentStep {
                     int a = LocalActors.org(c, acronym);
                     LocalActors.addForm(c, a, longForm);
                     c.actorByKey.putIfAbsent("o:" + NameKeys.orgKey(longForm), a);
-                    Matcher where = Pattern.compile("(\\S+\\s+\\S+.*?)\\s+in\\s+(\\p{Lu}\\S*)").matcher(longForm);
+                    Matcher where = WHERE_IT_WORKS.matcher(longForm);
                     if (where.matches() && c.gazetteer.byName(where.group(2)).isPresent()) {
                         // "the UN administration in Kosovo (UNMIK)": where a mission works is not part of its name
                         LocalActors.addForm(c, a, where.group(1));
@@ -226,8 +228,13 @@ public final class Mentions implements DocumentStep {
         if (!c.legislatures.contains(next.toLowerCase(Locale.ROOT)) || !"O".equals(toks.get(e.lastTok).ner())) {
             return -1;
         }
-        int a = LocalActors.org(c, state.get().name() + " " + next);
-        LocalActors.addForm(c, a, e.text() + " " + next);
+        return legislatureOf(c, state.get(), e.text(), next);
+    }
+
+    /** The legislature of a state, one actor whatever form of the state names it ("Kosovar", "Kosovo"). */
+    private static int legislatureOf(ExtractionContext c, Gazetteer.State state, String stateForm, String noun) {
+        int a = LocalActors.org(c, state.name() + " " + noun);
+        LocalActors.addForm(c, a, stateForm + " " + noun);
         return a;
     }
 

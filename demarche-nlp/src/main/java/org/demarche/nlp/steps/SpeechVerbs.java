@@ -154,6 +154,7 @@ public final class SpeechVerbs implements SentenceStep {
     /** "said it would undermine security": the clausal complement is the reported statement. */
     private void reported(ExtractionContext c, SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
         boolean complement = false;
+        boolean saying = c.speech.contains(Tokens.lemma(verb.backingLabel()));
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
             if (!e.getRelation().toString().equals("ccomp")) {
                 continue;
@@ -165,7 +166,7 @@ public final class SpeechVerbs implements SentenceStep {
         // between the verb and "that"
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
             if (complement || !e.getRelation().toString().startsWith("obl") || e.getDependent().index() < verb.index()
-                    || !c.speech.contains(Tokens.lemma(verb.backingLabel()))) {
+                    || !saying) {
                 continue;
             }
             for (SemanticGraphEdge inner : g.outgoingEdgeList(e.getDependent())) {
@@ -184,20 +185,14 @@ public final class SpeechVerbs implements SentenceStep {
             IndexedWord d = e.getDependent();
             boolean ownSubject = g.outgoingEdgeList(d).stream().anyMatch(m -> m.getRelation().toString().equals("nsubj")
                     && m.getDependent().index() > verb.index());
-            if (complement || d.index() < verb.index() || !ownSubject || !c.speech.contains(Tokens.lemma(verb.backingLabel()))) {
+            if (complement || d.index() < verb.index() || !ownSubject || !saying) {
                 continue;
             }
             if (rel.equals("xcomp")) {
                 clause(c, g, List.of(d), verb, speaker, date, cue);
             } else if (rel.equals("parataxis") && g.getNodeByIndexSafe(verb.index() + 1) != null
                     && g.getNodeByIndexSafe(verb.index() + 1).word().equals(",")) {
-                List<IndexedWord> rest = new ArrayList<>();
-                for (SemanticGraphEdge o : g.outgoingEdgeList(verb)) {
-                    if (o.getDependent().index() > verb.index() && !o.getRelation().toString().equals("punct")) {
-                        rest.add(o.getDependent());
-                    }
-                }
-                clause(c, g, rest, verb, speaker, date, cue);
+                clause(c, g, dependentsAfter(g, verb, verb), verb, speaker, date, cue);
             }
         }
         // "The hearing, Brandt wrote, ran late into the night": the attribution set inside the clause it reports, which
@@ -208,12 +203,7 @@ public final class SpeechVerbs implements SentenceStep {
                     && g.getNodeByIndexSafe(verb.index() + 1).word().equals(",");
             if (e.getRelation().toString().equals("parataxis") && (e.getGovernor().index() < verb.index() || closed)
                     && g.outgoingEdgeList(verb).stream().noneMatch(o -> o.getRelation().toString().equals("ccomp"))) {
-                List<IndexedWord> rest = new ArrayList<>();
-                for (SemanticGraphEdge o : g.outgoingEdgeList(e.getGovernor())) {
-                    if (o.getDependent().index() > verb.index() && !o.getRelation().toString().equals("punct")) {
-                        rest.add(o.getDependent());
-                    }
-                }
+                List<IndexedWord> rest = dependentsAfter(g, e.getGovernor(), verb);
                 if (!rest.isEmpty()) {
                     clause(c, g, rest, verb, speaker, date, cue);
                 }
@@ -252,6 +242,17 @@ public final class SpeechVerbs implements SentenceStep {
             }
         }
         directive(c, g, verb, speaker, date, cue);
+    }
+
+    /** A node's dependents after the speech verb, punctuation aside: the words of a clause that follow it. */
+    private static List<IndexedWord> dependentsAfter(SemanticGraph g, IndexedWord node, IndexedWord verb) {
+        List<IndexedWord> out = new ArrayList<>();
+        for (SemanticGraphEdge o : g.outgoingEdgeList(node)) {
+            if (o.getDependent().index() > verb.index() && !o.getRelation().toString().equals("punct")) {
+                out.add(o.getDependent());
+            }
+        }
+        return out;
     }
 
     /** How many determiners and adjectives open a noun's phrase before it ("the new tax"). */

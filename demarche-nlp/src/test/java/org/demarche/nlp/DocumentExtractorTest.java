@@ -209,6 +209,48 @@ class DocumentExtractorTest {
     }
 
     /**
+     * A question is what "asked" reports ("asked the members if …", "asked which …"), not what "said whether" does;
+     * a condition opening the clause is part of it ("said if …, …"); an attribution inside the sentence, past the
+     * speaker's apposition, reports the whole sentence; a dash after the attribution opens the reporter's aside;
+     * "…, saying X" never names a speaker after it; the subject of "who has said" is the noun the clause hangs on.
+     */
+    @Test
+    void questionsConditionsAndAttributionsInsideASentence() {
+        String text = """
+                The council met on Monday.
+
+                Then Ms. Quist asked the members if they were always so late.
+
+                Alan Hale then asked Quist which districts he could still win.
+
+                Hale said if the vote failed, he would resign from the board at once.
+
+                Hale did not say whether the vote would be held in the spring.
+
+                Rather than seeing the fees rise again, said Nora Quist, the group's treasurer, the club wants the gap closed.
+
+                The mayor supports the tax for all city workers, Hale said on Monday at a rally in Dover — a clear break \
+                with his own party's line.
+
+                Other members echoed those comments, saying Hale's plan -- a tax on the harbour -- is too small.
+
+                But Tom Brandt sided with Nora Quist, who has said she does not support changing the club's rules.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        assertEquals("Nora Quist", speaker(x, "if they were always so late"));
+        assertEquals("Alan Hale", speaker(x, "which districts he could still win"));
+        assertEquals("Alan Hale", speaker(x, "if the vote failed, he would resign"));
+        assertTrue(statement(x, "whether the vote would be held").isEmpty(), "a question left unanswered is no statement");
+        assertEquals("Nora Quist", speaker(x, "Rather than seeing the fees rise again"));
+        assertTrue(statement(x, "Rather than seeing the fees rise again").orElseThrow().text().endsWith("the gap closed"));
+        assertEquals("The mayor supports the tax for all city workers",
+                statement(x, "The mayor supports").orElseThrow().text());
+        assertTrue(statement(x, "a clear break").isEmpty(), "the aside after the dash is the reporter's");
+        assertTrue(statement(x, "Other members echoed").isEmpty(), "no one is named after “saying”");
+        assertEquals("Nora Quist", speaker(x, "she does not support changing"));
+    }
+
+    /**
      * Reported clauses the parser does not call complements: an adverb between the auxiliary and the verb ("has
      * repeatedly accused"), "called for" / "called on" someone to act, a clause with its own subject read as the
      * verb's xcomp, a clause after a comma read as a parataxis, a "that" clause hung on the noun between the verb

@@ -95,13 +95,16 @@ class NewsQualityTest {
      * Then clauses the parser does not call complements (an adverb between auxiliary and verb, "called for / on
      * someone to act", a clause with its own subject read as an xcomp or, after a comma, a parataxis, a verb after
      * an apposition tagged as a participle, a "that" clause hung on a noun after the verb): recall 0.729,
-     * attribution 0.683, precision 0.653; floors 0.72, 0.675 and 0.65.
+     * attribution 0.683, precision 0.653; floors 0.72, 0.675 and 0.65. Then a question is what "asked" reports,
+     * a condition opening a clause is part of it, an attribution inside its sentence reports the whole sentence
+     * (past the speaker's apposition), a dash opens the reporter's aside, "who has said" is the noun's: recall
+     * 0.759, attribution 0.713 (both past the issue's targets), precision 0.663; floors 0.75, 0.705 and 0.655.
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
-        atLeast(quotes, "quotes.indirect.recall", 0.72);
-        atLeast(quotes, "quotes.indirect.attribution", 0.675);
-        atLeast(quotes, "quotes.indirect.precision", 0.65);
+        atLeast(quotes, "quotes.indirect.recall", 0.75);
+        atLeast(quotes, "quotes.indirect.attribution", 0.705);
+        atLeast(quotes, "quotes.indirect.precision", 0.655);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

@@ -67,6 +67,8 @@ public final class ExtractionContext {
     final Pattern glueWords;
     /** Words that open an embedded question ("said whether …"), which is not a statement. */
     final Pattern questionWords;
+    /** Verbs whose embedded question is what was said ("asked whether …"). */
+    final Set<String> questioning;
     /** A date written with one of these words ("last June") is relative to the text's own time. */
     final Pattern relativeDateWords;
     /** ", who chairs …": the speaker's relative clause after an apposition. */
@@ -116,6 +118,7 @@ public final class ExtractionContext {
         this.nameTitles = words.pattern("name-titles", "(%s)\\.?");
         this.glueWords = words.pattern("glue-words", "%s");
         this.questionWords = words.pattern("question-words", "(?is)^(%s)\\b.*");
+        this.questioning = words.words("question-verbs");
         this.relativeDateWords = words.pattern("relative-date-words", "(?i).*\\b(%s)\\b.*");
         this.relativePronouns = words.pattern("relative-pronouns", "(?i)%s");
     }

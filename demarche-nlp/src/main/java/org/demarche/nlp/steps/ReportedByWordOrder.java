@@ -66,6 +66,11 @@ public final class ReportedByWordOrder implements SentenceStep {
                     int close = closingComma(c, toks, a.verb());
                     if (close > 0 && Tokens.wordCount(c.text.substring(toks.get(close).endPosition(), end)) >= 4) {
                         // "A, Mr. Brandt said, B": the attribution inside the sentence; the words are A and B
+                        // the parse read B alone as the verb's clause: the whole replaces it
+                        int verbEnd = toks.get(a.verb()).endPosition();
+                        int sentenceEnd = end;
+                        c.statements.removeIf(x -> x.kind() == StatementKind.INDIRECT && x.speaker() == a.speaker()
+                                && x.start() > verbEnd && x.end() <= sentenceEnd);
                         addReported(c, a.speaker(), s.charOffsets().first(), end, Dates.dateOf(c, si),
                                 toks.get(a.verb()).word());
                         break;
@@ -117,6 +122,9 @@ public final class ReportedByWordOrder implements SentenceStep {
             if (t.word().equals(",") && j + 1 < toks.size() && c.relativePronouns.matcher(toks.get(j + 1).word()).matches()) {
                 return n <= 12;
             }
+            if (Tokens.isDash(t.word())) {
+                return n <= 12; // "…, X said on Monday — a break with …": after a dash the reporter's aside
+            }
             String w = t.word().toLowerCase(java.util.Locale.ROOT);
             if (Tokens.isFinite(t) || "MD".equals(t.tag()) || w.equals("that") || w.equals("if") || w.equals("whether")
                     || w.equals(":") || c.quoteAt(t.beginPosition()) != null) {
@@ -138,13 +146,26 @@ public final class ReportedByWordOrder implements SentenceStep {
     /** Verbs of saying whose object is their addressee or medium ("he told reporters", "she wrote the paper"). */
     private static final Set<String> PLAIN_SAYING = Set.of("say", "tell", "add", "write", "report", "note", "post", "tweet");
 
-    /** The comma that closes an attribution set inside a sentence ("…, Mr. Brandt said, …"), or -1. */
+    /**
+     * The comma that closes an attribution set inside a sentence ("…, Mr. Brandt said, …"), or -1; past the
+     * speaker's apposition ("…, said Tom Brandt, the group's treasurer, …").
+     */
     private int closingComma(ExtractionContext c, List<CoreLabel> toks, int verb) {
-        for (int j = verb + 1; j < toks.size() && j <= verb + 4; j++) {
+        int commas = 0;
+        for (int j = verb + 1; j < toks.size() && j <= verb + 12; j++) {
             if (toks.get(j).word().equals(",")) {
-                return j + 1 < toks.size() && isVerbPhraseAhead(c, toks, j + 1) ? j : -1;
+                if (j + 1 < toks.size() && (c.relativePronouns.matcher(toks.get(j + 1).word()).matches()
+                        || toks.get(j + 1).word().equalsIgnoreCase("that"))) {
+                    return -1; // "…, said Tom Brandt, who chairs …", "a provision, he said, that is meant …"
+                }
+                if (j + 1 < toks.size() && isVerbPhraseAhead(c, toks, j + 1)) {
+                    return j;
+                }
+                if (++commas == 2 || j > verb + 4) {
+                    return -1;
+                }
             }
-            if (Tokens.isFinite(toks.get(j))) {
+            if (Tokens.isFinite(toks.get(j)) || j > verb + 4 && commas == 0) {
                 return -1;
             }
         }

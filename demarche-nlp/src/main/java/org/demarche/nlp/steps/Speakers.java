@@ -39,8 +39,8 @@ final class Speakers {
     /** The attribution that starts at token k: a verb then its speaker, or a speaker then its verb. */
     static Attribution attributionAt(ExtractionContext c, int si, List<CoreLabel> toks, int k) {
         CoreLabel first = toks.get(k);
-        if (Tokens.isVerb(first) && c.attributing.contains(Tokens.lemma(first))) {
-            // "…," said Anna Keller, an expert at …  /  "…," said another reader, Tom Brandt
+        if (Tokens.isVerb(first) && c.attributing.contains(Tokens.lemma(first)) && !"VBG".equals(first.tag())) {
+            // "…," said Anna Keller, an expert at …  /  "…," said another reader, Tom Brandt (never "…, saying X")
             for (int j = k + 1; j < toks.size() && j <= k + 16; j++) {
                 CoreLabel t = toks.get(j);
                 if (c.quoteAt(t.beginPosition()) != null || t.word().equals(";")) {
@@ -243,13 +243,28 @@ final class Speakers {
                 String rel = e.getRelation().toString();
                 if ((rel.equals("nsubj") || rel.equals("nsubj:xsubj")) && !out.contains(e.getDependent())) {
                     out.add(e.getDependent());
+                    if (c.relativePronouns.matcher(e.getDependent().word()).matches()) {
+                        // "…, who has said …": the relative clause's subject is the noun it hangs on
+                        for (SemanticGraphEdge up : g.incomingEdgeList(at)) {
+                            String r = up.getRelation().toString();
+                            if ((r.equals("dep") || r.startsWith("acl")) && up.getGovernor().index() < e.getDependent().index()) {
+                                out.add(up.getGovernor());
+                            }
+                        }
+                    }
                 }
             }
             // up past "saying" (dep, advcl), "and added" (conj), "to divide" (xcomp); a reported
             // clause (ccomp) has its own speaker and is never climbed out of
-            for (SemanticGraphEdge e : g.incomingEdgeList(at)) {
+            // ("and many readers are wondering", hung as "dep" on an earlier clause: with its own auxiliary it is
+            // a clause of its own, whose subject the parser lost)
+            IndexedWord from = at;
+            boolean ownAuxiliary = g.outgoingEdgeList(at).stream().anyMatch(e -> e.getRelation().toString().equals("aux")
+                    && !e.getDependent().word().equalsIgnoreCase("to"));
+            for (SemanticGraphEdge e : g.incomingEdgeList(from)) {
                 String rel = e.getRelation().toString();
-                if (!rel.equals("ccomp") && !rel.equals("parataxis") && !rel.startsWith("csubj")) {
+                if (!rel.equals("ccomp") && !rel.equals("parataxis") && !rel.startsWith("csubj")
+                        && !(rel.equals("dep") && ownAuxiliary)) {
                     next = e.getGovernor();
                     break;
                 }

@@ -162,6 +162,18 @@ public final class SpeechVerbs implements SentenceStep {
             complement = true;
             clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
         }
+        // "asked the members if they were ready", "asked her which seats he could win": the parser makes the question
+        // an adverbial clause, or an unlabelled dependent with a subject of its own
+        for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
+            String rel = e.getRelation().toString();
+            boolean question = rel.equals("advcl:if") || rel.equals("advcl:whether") || rel.equals("dep")
+                    && g.outgoingEdgeList(e.getDependent()).stream().anyMatch(m -> m.getRelation().toString().equals("nsubj"));
+            if (!complement && question && e.getDependent().index() > verb.index()
+                    && c.questioning.contains(Tokens.lemma(verb.backingLabel()))) {
+                complement = true;
+                clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
+            }
+        }
         // "claimed at one point that …", "said in an interview that …": the parser hangs the clause on the noun
         // between the verb and "that"
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
@@ -244,11 +256,37 @@ public final class SpeechVerbs implements SentenceStep {
         directive(c, g, verb, speaker, date, cue);
     }
 
-    /** A node's dependents after the speech verb, punctuation aside: the words of a clause that follow it. */
+    /**
+     * The clause's first word opens a question about it ("said whether the vote would hold"), not a condition
+     * inside it ("said if the vote failed, she would resign": "if" belongs to the condition's verb).
+     */
+    private static boolean opensQuestion(SemanticGraph g, List<IndexedWord> heads, int start) {
+        for (IndexedWord w : g.vertexSet()) {
+            if (w.beginPosition() == start) {
+                IndexedWord up = g.getParent(w);
+                boolean mark = up != null && g.reln(up, w) != null && g.reln(up, w).toString().equals("mark");
+                // "what plans he has": the word opens the question's object
+                return heads.contains(w) || up != null && (heads.contains(up) || !mark && heads.contains(g.getParent(up)));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A node's dependents after the speech verb, punctuation aside: the words of a clause that follow it, up to a
+     * dash ("…, Hale said on Monday — a clear break with …": after it the reporter's aside).
+     */
     private static List<IndexedWord> dependentsAfter(SemanticGraph g, IndexedWord node, IndexedWord verb) {
+        int dash = Integer.MAX_VALUE;
+        for (SemanticGraphEdge o : g.outgoingEdgeList(node)) {
+            if (o.getDependent().index() > verb.index() && Tokens.isDash(o.getDependent().word())) {
+                dash = Math.min(dash, o.getDependent().index());
+            }
+        }
         List<IndexedWord> out = new ArrayList<>();
         for (SemanticGraphEdge o : g.outgoingEdgeList(node)) {
-            if (o.getDependent().index() > verb.index() && !o.getRelation().toString().equals("punct")) {
+            if (o.getDependent().index() > verb.index() && o.getDependent().index() < dash
+                    && !o.getRelation().toString().equals("punct")) {
                 out.add(o.getDependent());
             }
         }
@@ -351,8 +389,9 @@ public final class SpeechVerbs implements SentenceStep {
                 return;
             }
             String span = c.text.substring(min, max);
-            if (c.questionWords.matcher(span).matches()) {
-                return; // an embedded question is not a statement
+            if (c.questionWords.matcher(span).matches() && opensQuestion(g, heads, min)
+                    && !c.questioning.contains(Tokens.lemma(verb.backingLabel()))) {
+                return; // an embedded question is not a statement, unless a question is what was said ("asked if …")
             }
             Matcher mark = Pattern.compile("^that\\s+").matcher(span);
             if (mark.find()) {

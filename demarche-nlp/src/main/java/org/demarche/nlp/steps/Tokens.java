@@ -17,6 +17,11 @@ final class Tokens {
         return "VBD".equals(t.tag()) || "VBZ".equals(t.tag()) || "VBP".equals(t.tag());
     }
 
+    /** A dash as the tokenizer gives it ("—", "–", "--"). */
+    static boolean isDash(String word) {
+        return word.equals("—") || word.equals("–") || word.equals("--");
+    }
+
     static String lemma(CoreLabel t) {
         return t.lemma() == null ? t.word().toLowerCase(Locale.ROOT) : t.lemma().toLowerCase(Locale.ROOT);
     }

@@ -251,6 +251,42 @@ class DocumentExtractorTest {
     }
 
     /**
+     * Each speaker of a coordinated subject said it; a piece of reported words found again alone is the same
+     * statement; the words before a quotation are reported only when they make a clause; an attribution is not
+     * what was said; "declined to say" reports nothing.
+     */
+    @Test
+    void coordinatedSpeakersFragmentsAndRefusals() {
+        String text = """
+                The talks went on in Geneva.
+
+                Canada and the European Union warned Moldova that if it vetoed the resolution they would pursue the plan alone.
+
+                Nora Quist said the club had rules against cheating and that it quickly removed those who broke them.
+
+                Alan Hale joked that he likes a good, “long and boring meeting with no end in sight.”
+
+                Tom Brandt said in his home town, “There is a great deal of gloom about the future here.”
+
+                Nothing Alan Hale said “changes the plan for the harbour,” the Vermont senator said.
+
+                Nora Quist declined to say whether she had been paid for the work or how much.
+                """;
+        Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
+        java.util.Set<String> warned = x.statements().stream().filter(st -> st.text().contains("they would pursue the plan"))
+                .map(st -> x.actors().get(st.speaker()).name()).collect(java.util.stream.Collectors.toSet());
+        assertEquals(java.util.Set.of("Canada", "European Union"), warned);
+        assertEquals(1, x.statements().stream().filter(st -> st.text().contains("quickly removed those")).count(),
+                "one statement, not the clause and its second half");
+        assertTrue(statement(x, "he likes a good").isEmpty(), "a piece cut at the quotation is no clause");
+        assertTrue(statement(x, "in his home town").isEmpty(), "a place is not what was said");
+        assertEquals("Alan Hale", speaker(x, "long and boring meeting"), "the quoted words are his direct statement");
+        assertTrue(x.statements().stream().noneMatch(st -> st.kind() == StatementKind.INDIRECT
+                && st.text().contains("the Vermont senator said")), "an attribution is not a statement");
+        assertTrue(statement(x, "how much").isEmpty(), "a refusal reports nothing");
+    }
+
+    /**
      * Reported clauses the parser does not call complements: an adverb between the auxiliary and the verb ("has
      * repeatedly accused"), "called for" / "called on" someone to act, a clause with its own subject read as the
      * verb's xcomp, a clause after a comma read as a parataxis, a "that" clause hung on the noun between the verb

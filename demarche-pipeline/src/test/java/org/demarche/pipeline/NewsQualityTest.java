@@ -99,12 +99,17 @@ class NewsQualityTest {
      * a condition opening a clause is part of it, an attribution inside its sentence reports the whole sentence
      * (past the speaker's apposition), a dash opens the reporter's aside, "who has said" is the noun's: recall
      * 0.759, attribution 0.713 (both past the issue's targets), precision 0.663; floors 0.75, 0.705 and 0.655.
+     * Then a piece of reported words found again alone is one statement, words cut at a quotation are reported only
+     * when they make a clause, an attribution is not what was said, "declined to say" reports nothing: precision
+     * 0.674 (recall and attribution unchanged); floor 0.665. Of the 120 reported statements the gold did not
+     * match before that step, a reading of each in its article found 88 to be reported speech the gold lacks or
+     * bounds otherwise and 32 errors: with every error removed this gold allows about 0.73, below the issue's 0.80.
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
         atLeast(quotes, "quotes.indirect.recall", 0.75);
         atLeast(quotes, "quotes.indirect.attribution", 0.705);
-        atLeast(quotes, "quotes.indirect.precision", 0.655);
+        atLeast(quotes, "quotes.indirect.precision", 0.665);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

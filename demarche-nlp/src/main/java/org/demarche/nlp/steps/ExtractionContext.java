@@ -69,6 +69,8 @@ public final class ExtractionContext {
     final Pattern questionWords;
     /** Verbs whose embedded question is what was said ("asked whether …"). */
     final Set<String> questioning;
+    /** Verbs that refuse the speech of the verb they govern ("declined to say"). */
+    final Set<String> refusing;
     /** A date written with one of these words ("last June") is relative to the text's own time. */
     final Pattern relativeDateWords;
     /** ", who chairs …": the speaker's relative clause after an apposition. */
@@ -119,6 +121,7 @@ public final class ExtractionContext {
         this.glueWords = words.pattern("glue-words", "%s");
         this.questionWords = words.pattern("question-words", "(?is)^(%s)\\b.*");
         this.questioning = words.words("question-verbs");
+        this.refusing = words.words("refusal-verbs");
         this.relativeDateWords = words.pattern("relative-date-words", "(?i).*\\b(%s)\\b.*");
         this.relativePronouns = words.pattern("relative-pronouns", "(?i)%s");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.demarche.model.Extraction;
 import org.demarche.model.StatementKind;
 import org.demarche.nlp.QuoteFinder;
 import org.demarche.nlp.Steps;
@@ -74,9 +75,12 @@ public final class SpeechVerbs implements SentenceStep {
                 }
             }
             // the nearest subject that names someone: "criticised …, as analysts suggested, saying …"
-            for (IndexedWord subj : Speakers.subjectsOf(c, g, subjectFrom)) {
+            List<IndexedWord> subjects = Speakers.subjectsOf(c, g, subjectFrom);
+            IndexedWord speakerWord = null;
+            for (IndexedWord subj : subjects) {
                 speaker = Speakers.resolve(c, si, g, subj);
                 if (speaker >= 0) {
+                    speakerWord = subj;
                     break;
                 }
             }
@@ -105,6 +109,7 @@ public final class SpeechVerbs implements SentenceStep {
                 q = c.quoteBefore(v.beginPosition(), s.charOffsets().first());
             }
             String date = Dates.dateOf(c, si, g, verb);
+            int before = c.statements.size();
             if (q != null && !c.quoteSpeaker.containsKey(q)) {
                 c.quoteSpeaker.put(q, speaker);
                 c.statements.add(c.said(speaker, StatementKind.DIRECT, q.start(), q.end(), date, v.word(),
@@ -114,7 +119,36 @@ public final class SpeechVerbs implements SentenceStep {
             if (marked != null && subjectFrom != verb) {
                 clause(c, g, List.of(marked), verb, speaker, date, v.word());
             }
+            // "Canada and the EU warned that …": each speaker of a coordinated subject said it
+            for (int other : coSpeakers(c, si, g, subjects, speakerWord, speaker)) {
+                for (int k = before, n = c.statements.size(); k < n; k++) {
+                    Extraction.SaidText x = c.statements.get(k);
+                    c.statements.add(c.said(other, x.kind(), x.start(), x.end(), x.date(), x.cue(), x.foundBy()));
+                }
+            }
         }
+    }
+
+    /** The other named speakers coordinated with the speaker's word ("X and Y said"), in order, without the speaker. */
+    private static List<Integer> coSpeakers(ExtractionContext c, int si, SemanticGraph g, List<IndexedWord> subjects,
+                                            IndexedWord speakerWord, int speaker) {
+        List<Integer> out = new ArrayList<>();
+        if (speakerWord == null) {
+            return out;
+        }
+        for (IndexedWord subj : subjects) {
+            SemanticGraphEdge e = g.getEdge(speakerWord, subj);
+            if (e == null) {
+                e = g.getEdge(subj, speakerWord);
+            }
+            if (e != null && e.getRelation().toString().equals("conj:and")) {
+                int other = Speakers.resolve(c, si, g, subj);
+                if (other >= 0 && other != speaker && !out.contains(other)) {
+                    out.add(other);
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -134,6 +168,11 @@ public final class SpeechVerbs implements SentenceStep {
             if (rel.equals("neg") || rel.equals("aux:pass") || rel.equals("nsubj:pass")
                     || rel.equals("advmod") && e.getDependent().word().equalsIgnoreCase("not")) {
                 return true;
+            }
+        }
+        for (SemanticGraphEdge e : g.incomingEdgeList(verb)) {
+            if (e.getRelation().toString().equals("xcomp") && c.refusing.contains(Tokens.lemma(e.getGovernor().backingLabel()))) {
+                return true; // "declined to say whether …"
             }
         }
         // a bare participle ("when asked") is passive
@@ -411,11 +450,55 @@ public final class SpeechVerbs implements SentenceStep {
                     break;
                 }
             }
+            int whole = max;
             max = c.unquotedEnd(min, max);
             if (max - min < 12) {
                 return; // a quotation, whole or mixed: the direct statement says it
             }
+            List<IndexedWord> kept = wordsWithin(g, min, max);
+            if (kept.isEmpty()) {
+                return;
+            }
+            boolean cutAtQuote = max < whole || cutBeforeQuote(c, max);
+            boolean prepositional = "IN".equals(kept.get(0).tag()) && !c.questionWords.matcher(kept.get(0).word()).matches()
+                    && !kept.get(0).word().equalsIgnoreCase("that");
+            if ((cutAtQuote || prepositional && !c.directive.contains(Tokens.lemma(verb.backingLabel()))) && !isClause(kept)) {
+                return; // "said in her depressed state “…”", "joked that he likes a good “…”": the quotation says it
+            }
+            IndexedWord last = kept.get(kept.size() - 1);
+            if (kept.size() <= 6 && Tokens.isVerb(last.backingLabel()) && c.attributing.contains(Tokens.lemma(last.backingLabel()))) {
+                return; // "the Florida senator said", "he responded": an attribution, not what was said
+            }
             c.statements.add(c.said(speaker, StatementKind.INDIRECT, min, max, date, cue, Steps.REPORTED_CLAUSE));
         }
+    }
+
+    /** The parse's words within [from, to), in order. */
+    private static List<IndexedWord> wordsWithin(SemanticGraph g, int from, int to) {
+        return g.vertexListSorted().stream().filter(w -> w.beginPosition() >= from && w.endPosition() <= to).toList();
+    }
+
+    /** A quotation opens right after the words (past punctuation and space). */
+    private static boolean cutBeforeQuote(ExtractionContext c, int end) {
+        int i = end;
+        while (i < c.text.length() && ",;:—– ".indexOf(c.text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i < c.text.length() && "\"“‘«".indexOf(c.text.charAt(i)) >= 0;
+    }
+
+    /** Parts of speech a clause does not end on ("in the", "and", "would"). */
+    private static final Set<String> OPEN_ENDS = Set.of("DT", "IN", "PRP$", "CC", "TO", "MD", "WDT");
+    /** Pronouns that open a clause, never end one ("he believes he"). */
+    private static final Pattern SUBJECT_PRONOUN = Pattern.compile("(?i)i|we|he|she|they");
+
+    /** Words that make a clause: a finite or modal verb, and an end that closes it (not "a good", "he believes he"). */
+    private static boolean isClause(List<IndexedWord> words) {
+        boolean finite = words.stream().anyMatch(w -> Tokens.isFinite(w.backingLabel()) || "MD".equals(w.tag()));
+        IndexedWord last = words.get(words.size() - 1);
+        String before = words.size() > 1 ? words.get(words.size() - 2).tag() : "";
+        boolean modifierLeftOpen = last.tag() != null && last.tag().startsWith("JJ")
+                && ("DT".equals(before) || "PRP$".equals(before));
+        return finite && !OPEN_ENDS.contains(last.tag()) && !SUBJECT_PRONOUN.matcher(last.word()).matches() && !modifierLeftOpen;
     }
 }

@@ -4,7 +4,10 @@ import java.util.Set;
 import org.demarche.model.Extraction;
 import org.demarche.model.StatementKind;
 
-/** The statements in text order, without terms in quotes and without the same words found twice for one speaker. */
+/**
+ * The statements in text order, without terms in quotes and without the same words found twice for one speaker
+ * (whole, or a piece of reported words inside the whole).
+ */
 public final class Tidy implements DocumentStep {
 
     @Override
@@ -36,5 +39,10 @@ public final class Tidy implements DocumentStep {
                 c.statements.remove(i);
             }
         }
+        // "said it had rules … and that it removed the videos": a piece of a speaker's reported words found again
+        // alone ("and that it removed …") is the same statement
+        c.statements.removeIf(x -> x.kind() == StatementKind.INDIRECT && c.statements.stream().anyMatch(y -> y != x
+                && y.kind() == StatementKind.INDIRECT && y.speaker() == x.speaker() && y.start() <= x.start()
+                && y.end() >= x.end() && (y.start() < x.start() || y.end() > x.end())));
     }
 }

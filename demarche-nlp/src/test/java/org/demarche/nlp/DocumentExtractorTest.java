@@ -252,8 +252,8 @@ class DocumentExtractorTest {
 
     /**
      * Each speaker of a coordinated subject said it; a piece of reported words found again alone is the same
-     * statement; the words before a quotation are reported only when they make a clause; an attribution is not
-     * what was said; "declined to say" reports nothing.
+     * statement; the words before a quotation, or before an attribution that follows them, are reported only when
+     * they make a clause; an attribution is not what was said; "declined to say" reports nothing.
      */
     @Test
     void coordinatedSpeakersFragmentsAndRefusals() {
@@ -271,6 +271,8 @@ class DocumentExtractorTest {
                 Nothing Alan Hale said “changes the plan for the harbour,” the Vermont senator said.
 
                 Nora Quist declined to say whether she had been paid for the work or how much.
+
+                In the last session of his term, held at the harbour hall, Alan Hale told the story of the old ferry.
                 """;
         Extraction x = extractor.extract(text, org.demarche.model.DocumentMetadata.EMPTY);
         java.util.Set<String> warned = x.statements().stream().filter(st -> st.text().contains("they would pursue the plan"))
@@ -284,6 +286,7 @@ class DocumentExtractorTest {
         assertTrue(x.statements().stream().noneMatch(st -> st.kind() == StatementKind.INDIRECT
                 && st.text().contains("the Vermont senator said")), "an attribution is not a statement");
         assertTrue(statement(x, "how much").isEmpty(), "a refusal reports nothing");
+        assertTrue(statement(x, "In the last session").isEmpty(), "what comes before an attribution is said only as a clause");
     }
 
     /**

@@ -104,12 +104,14 @@ class NewsQualityTest {
      * 0.674 (recall and attribution unchanged); floor 0.665. Of the 120 reported statements the gold did not
      * match before that step, a reading of each in its article found 88 to be reported speech the gold lacks or
      * bounds otherwise and 32 errors: with every error removed this gold allows about 0.73, below the issue's 0.80.
+     * Then what comes before an attribution that follows it is said only when it is a clause ("In the final Mass of
+     * his trip, X told …" is not): precision 0.686; floor 0.68.
      */
     @Test
     void reportedSpeechIsFoundAndAttributed() {
         atLeast(quotes, "quotes.indirect.recall", 0.75);
         atLeast(quotes, "quotes.indirect.attribution", 0.705);
-        atLeast(quotes, "quotes.indirect.precision", 0.665);
+        atLeast(quotes, "quotes.indirect.precision", 0.68);
     }
 
     /** One actor under all its names across documents (suffixes, initials, short first names), two never one. */

@@ -82,7 +82,11 @@ public final class ReportedByWordOrder implements SentenceStep {
                 }
             }
             if (speaker >= 0) {
-                addReported(c, speaker, s.charOffsets().first(), t.beginPosition(), Dates.dateOf(c, si), cue);
+                // what comes first is said only when it is a clause: not "In the final Mass of his trip, X told …",
+                // "The party's nominee, X, tweeted …"
+                if (hasPredicate(toks, i)) {
+                    addReported(c, speaker, s.charOffsets().first(), t.beginPosition(), Dates.dateOf(c, si), cue);
+                }
                 break;
             }
         }
@@ -176,6 +180,24 @@ public final class ReportedByWordOrder implements SentenceStep {
     private boolean isVerbPhraseAhead(ExtractionContext c, List<CoreLabel> toks, int from) {
         for (int j = from; j < toks.size() && j < from + 6; j++) {
             if (Tokens.isFinite(toks.get(j)) || "MD".equals(toks.get(j).tag())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first n tokens hold a finite or modal verb, or a past form (the tagger reads "AAN polled the race",
+     * "long ago soured" as participles) not opening a phrase after a comma ("…, held along the border").
+     */
+    private static boolean hasPredicate(List<CoreLabel> toks, int n) {
+        for (int j = 0; j < n; j++) {
+            CoreLabel w = toks.get(j);
+            if (Tokens.isFinite(w) || "MD".equals(w.tag())) {
+                return true;
+            }
+            String before = j > 0 ? toks.get(j - 1).word() : ",";
+            if ("VBN".equals(w.tag()) && !before.equals(",") && !Tokens.isDash(before)) {
                 return true;
             }
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.demarche.model.Extraction;
 import org.demarche.model.StatementKind;
 import org.demarche.nlp.QuoteFinder;
 import org.demarche.nlp.Steps;
@@ -75,12 +74,9 @@ public final class SpeechVerbs implements SentenceStep {
                 }
             }
             // the nearest subject that names someone: "criticised …, as analysts suggested, saying …"
-            List<IndexedWord> subjects = Speakers.subjectsOf(c, g, subjectFrom);
-            IndexedWord speakerWord = null;
-            for (IndexedWord subj : subjects) {
+            for (IndexedWord subj : Speakers.subjectsOf(c, g, subjectFrom)) {
                 speaker = Speakers.resolve(c, si, g, subj);
                 if (speaker >= 0) {
-                    speakerWord = subj;
                     break;
                 }
             }
@@ -109,7 +105,6 @@ public final class SpeechVerbs implements SentenceStep {
                 q = c.quoteBefore(v.beginPosition(), s.charOffsets().first());
             }
             String date = Dates.dateOf(c, si, g, verb);
-            int before = c.statements.size();
             if (q != null && !c.quoteSpeaker.containsKey(q)) {
                 c.quoteSpeaker.put(q, speaker);
                 c.statements.add(c.said(speaker, StatementKind.DIRECT, q.start(), q.end(), date, v.word(),
@@ -119,36 +114,7 @@ public final class SpeechVerbs implements SentenceStep {
             if (marked != null && subjectFrom != verb) {
                 clause(c, g, List.of(marked), verb, speaker, date, v.word());
             }
-            // "Canada and the EU warned that …": each speaker of a coordinated subject said it
-            for (int other : coSpeakers(c, si, g, subjects, speakerWord, speaker)) {
-                for (int k = before, n = c.statements.size(); k < n; k++) {
-                    Extraction.SaidText x = c.statements.get(k);
-                    c.statements.add(c.said(other, x.kind(), x.start(), x.end(), x.date(), x.cue(), x.foundBy()));
-                }
-            }
         }
-    }
-
-    /** The other named speakers coordinated with the speaker's word ("X and Y said"), in order, without the speaker. */
-    private static List<Integer> coSpeakers(ExtractionContext c, int si, SemanticGraph g, List<IndexedWord> subjects,
-                                            IndexedWord speakerWord, int speaker) {
-        List<Integer> out = new ArrayList<>();
-        if (speakerWord == null) {
-            return out;
-        }
-        for (IndexedWord subj : subjects) {
-            SemanticGraphEdge e = g.getEdge(speakerWord, subj);
-            if (e == null) {
-                e = g.getEdge(subj, speakerWord);
-            }
-            if (e != null && e.getRelation().toString().equals("conj:and")) {
-                int other = Speakers.resolve(c, si, g, subj);
-                if (other >= 0 && other != speaker && !out.contains(other)) {
-                    out.add(other);
-                }
-            }
-        }
-        return out;
     }
 
     /**

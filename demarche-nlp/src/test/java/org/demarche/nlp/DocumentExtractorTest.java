@@ -225,7 +225,7 @@ class DocumentExtractorTest {
 
                 Hale said if the vote failed, he would resign from the board at once.
 
-                Hale did not say whether the vote would be held in the spring.
+                Hale explained how the vote would be held in the spring.
 
                 Rather than seeing the fees rise again, said Nora Quist, the group's treasurer, the club wants the gap closed.
 
@@ -240,7 +240,7 @@ class DocumentExtractorTest {
         assertEquals("Nora Quist", speaker(x, "if they were always so late"));
         assertEquals("Alan Hale", speaker(x, "which districts he could still win"));
         assertEquals("Alan Hale", speaker(x, "if the vote failed, he would resign"));
-        assertTrue(statement(x, "whether the vote would be held").isEmpty(), "a question left unanswered is no statement");
+        assertTrue(statement(x, "the vote would be held").isEmpty(), "an embedded question is no statement");
         assertEquals("Nora Quist", speaker(x, "Rather than seeing the fees rise again"));
         assertTrue(statement(x, "Rather than seeing the fees rise again").orElseThrow().text().endsWith("the gap closed"));
         assertEquals("The mayor supports the tax for all city workers",
@@ -261,13 +261,17 @@ class DocumentExtractorTest {
 
                 Nora Quist said the club had rules against cheating and that it quickly removed those who broke them.
 
+                Alan Hale said the talks would continue.
+
+                If the count is close, Tom Brandt said, it may ask for a recount of the votes.
+
                 Alan Hale joked that he likes a good, “long and boring meeting with no end in sight.”
 
                 Tom Brandt said in his home town, “There is a great deal of gloom about the future here.”
 
                 Nothing Alan Hale said “changes the plan for the harbour,” the Vermont senator said.
 
-                Nora Quist declined to say whether she had been paid for the work or how much.
+                Nora Quist declined to say that she had been paid for the work.
 
                 In the last session of his term, held at the harbour hall, Alan Hale told the story of the old ferry.
                 """;
@@ -275,11 +279,14 @@ class DocumentExtractorTest {
         assertEquals(1, x.statements().stream().filter(st -> st.text().contains("quickly removed those")).count(),
                 "one statement, not the clause and its second half");
         assertTrue(statement(x, "he likes a good").isEmpty(), "a piece cut at the quotation is no clause");
+        assertEquals("Alan Hale", speaker(x, "the talks would continue"), "a clause ending on a verb is still a clause");
+        assertEquals(1, x.statements().stream().filter(st -> st.text().contains("ask for a recount")).count());
+        assertTrue(statement(x, "ask for a recount").orElseThrow().text().startsWith("If the count is close"));
         assertTrue(statement(x, "in his home town").isEmpty(), "a place is not what was said");
         assertEquals("Alan Hale", speaker(x, "long and boring meeting"), "the quoted words are his direct statement");
         assertTrue(x.statements().stream().noneMatch(st -> st.kind() == StatementKind.INDIRECT
                 && st.text().contains("the Vermont senator said")), "an attribution is not a statement");
-        assertTrue(statement(x, "how much").isEmpty(), "a refusal reports nothing");
+        assertTrue(statement(x, "she had been paid").isEmpty(), "a refusal reports nothing");
         assertTrue(statement(x, "In the last session").isEmpty(), "what comes before an attribution is said only as a clause");
     }
 

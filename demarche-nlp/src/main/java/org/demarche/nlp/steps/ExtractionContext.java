@@ -71,6 +71,8 @@ public final class ExtractionContext {
     final Set<String> questioning;
     /** Verbs that refuse the speech of the verb they govern ("declined to say"). */
     final Set<String> refusing;
+    /** Pronouns that open a clause as its subject ("he", "they"). */
+    final Set<String> subjectPronouns;
     /** A date written with one of these words ("last June") is relative to the text's own time. */
     final Pattern relativeDateWords;
     /** ", who chairs …": the speaker's relative clause after an apposition. */
@@ -122,6 +124,7 @@ public final class ExtractionContext {
         this.questionWords = words.pattern("question-words", "(?is)^(%s)\\b.*");
         this.questioning = words.words("question-verbs");
         this.refusing = words.words("refusal-verbs");
+        this.subjectPronouns = words.words("subject-pronouns");
         this.relativeDateWords = words.pattern("relative-date-words", "(?i).*\\b(%s)\\b.*");
         this.relativePronouns = words.pattern("relative-pronouns", "(?i)%s");
     }

@@ -66,11 +66,7 @@ public final class ReportedByWordOrder implements SentenceStep {
                     int close = closingComma(c, toks, a.verb());
                     if (close > 0 && Tokens.wordCount(c.text.substring(toks.get(close).endPosition(), end)) >= 4) {
                         // "A, Mr. Brandt said, B": the attribution inside the sentence; the words are A and B
-                        // the parse read B alone as the verb's clause: the whole replaces it
-                        int verbEnd = toks.get(a.verb()).endPosition();
-                        int sentenceEnd = end;
-                        c.statements.removeIf(x -> x.kind() == StatementKind.INDIRECT && x.speaker() == a.speaker()
-                                && x.start() > verbEnd && x.end() <= sentenceEnd);
+                        // the parse read B alone as the verb's clause: the whole replaces it (Tidy drops the piece)
                         addReported(c, a.speaker(), s.charOffsets().first(), end, Dates.dateOf(c, si),
                                 toks.get(a.verb()).word());
                         break;
@@ -230,8 +226,9 @@ public final class ReportedByWordOrder implements SentenceStep {
             return;
         }
         for (Extraction.SaidText x : c.statements) {
-            if (x.start() < end && x.end() > start && x.kind() == StatementKind.INDIRECT) {
-                return; // the parse found it already
+            boolean piece = x.speaker() == speaker && x.start() >= start && x.end() <= end;
+            if (x.start() < end && x.end() > start && x.kind() == StatementKind.INDIRECT && !piece) {
+                return; // the parse found it already (a piece of these words, the same speaker's, the whole replaces)
             }
         }
         c.statements.add(c.said(speaker, StatementKind.INDIRECT, start, end, date, cue,

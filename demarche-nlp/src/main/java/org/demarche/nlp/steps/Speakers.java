@@ -247,8 +247,10 @@ final class Speakers {
                         // "…, who has said …": the relative clause's subject is the noun it hangs on
                         for (SemanticGraphEdge up : g.incomingEdgeList(at)) {
                             String r = up.getRelation().toString();
-                            if ((r.equals("dep") || r.startsWith("acl")) && up.getGovernor().index() < e.getDependent().index()) {
-                                out.add(up.getGovernor());
+                            IndexedWord noun = up.getGovernor();
+                            if ((r.equals("dep") || r.startsWith("acl")) && noun.index() < e.getDependent().index()
+                                    && noun.tag() != null && noun.tag().startsWith("NN") && !out.contains(noun)) {
+                                out.add(noun);
                             }
                         }
                     }
@@ -260,7 +262,7 @@ final class Speakers {
             // a clause of its own, whose subject the parser lost)
             IndexedWord from = at;
             boolean ownAuxiliary = g.outgoingEdgeList(at).stream().anyMatch(e -> e.getRelation().toString().equals("aux")
-                    && !e.getDependent().word().equalsIgnoreCase("to"));
+                    && !"TO".equals(e.getDependent().tag()));
             for (SemanticGraphEdge e : g.incomingEdgeList(from)) {
                 String rel = e.getRelation().toString();
                 if (!rel.equals("ccomp") && !rel.equals("parataxis") && !rel.startsWith("csubj")

@@ -428,11 +428,10 @@ public final class SpeechVerbs implements SentenceStep {
             boolean cutAtQuote = max < whole || cutBeforeQuote(c, max);
             boolean prepositional = "IN".equals(kept.get(0).tag()) && !c.questionWords.matcher(kept.get(0).word()).matches()
                     && !kept.get(0).word().equalsIgnoreCase("that");
-            if ((cutAtQuote || prepositional && !c.directive.contains(Tokens.lemma(verb.backingLabel()))) && !isClause(kept)) {
+            if ((cutAtQuote || prepositional && !c.directive.contains(Tokens.lemma(verb.backingLabel()))) && !isClause(c, kept)) {
                 return; // "said in her depressed state “…”", "joked that he likes a good “…”": the quotation says it
             }
-            IndexedWord last = kept.get(kept.size() - 1);
-            if (kept.size() <= 6 && Tokens.isVerb(last.backingLabel()) && c.attributing.contains(Tokens.lemma(last.backingLabel()))) {
+            if (isAttribution(c, kept)) {
                 return; // "the Florida senator said", "he responded": an attribution, not what was said
             }
             c.statements.add(c.said(speaker, StatementKind.INDIRECT, min, max, date, cue, Steps.REPORTED_CLAUSE));
@@ -455,16 +454,25 @@ public final class SpeechVerbs implements SentenceStep {
 
     /** Parts of speech a clause does not end on ("in the", "and", "would"). */
     private static final Set<String> OPEN_ENDS = Set.of("DT", "IN", "PRP$", "CC", "TO", "MD", "WDT");
-    /** Pronouns that open a clause, never end one ("he believes he"). */
-    private static final Pattern SUBJECT_PRONOUN = Pattern.compile("(?i)i|we|he|she|they");
 
     /** Words that make a clause: a finite or modal verb, and an end that closes it (not "a good", "he believes he"). */
-    private static boolean isClause(List<IndexedWord> words) {
+    private static boolean isClause(ExtractionContext c, List<IndexedWord> words) {
         boolean finite = words.stream().anyMatch(w -> Tokens.isFinite(w.backingLabel()) || "MD".equals(w.tag()));
         IndexedWord last = words.get(words.size() - 1);
+        String tag = last.tag() == null ? "" : last.tag();
         String before = words.size() > 1 ? words.get(words.size() - 2).tag() : "";
-        boolean modifierLeftOpen = last.tag() != null && last.tag().startsWith("JJ")
-                && ("DT".equals(before) || "PRP$".equals(before));
-        return finite && !OPEN_ENDS.contains(last.tag()) && !SUBJECT_PRONOUN.matcher(last.word()).matches() && !modifierLeftOpen;
+        boolean modifierLeftOpen = tag.startsWith("JJ") && ("DT".equals(before) || "PRP$".equals(before));
+        return finite && !OPEN_ENDS.contains(tag) && !c.subjectPronouns.contains(last.word().toLowerCase(java.util.Locale.ROOT))
+                && !modifierLeftOpen;
+    }
+
+    /**
+     * A subject and a finite speech verb, nothing more ("the Florida senator said", "he responded"): an attribution
+     * the parser hung on an earlier verb, not what was said ("the talks would continue" has its auxiliary).
+     */
+    private static boolean isAttribution(ExtractionContext c, List<IndexedWord> words) {
+        IndexedWord last = words.get(words.size() - 1);
+        return words.size() <= 5 && Tokens.isFinite(last.backingLabel()) && c.speech.contains(Tokens.lemma(last.backingLabel()))
+                && words.stream().noneMatch(w -> "MD".equals(w.tag()) || w != last && w.tag() != null && w.tag().startsWith("VB"));
     }
 }

@@ -103,7 +103,8 @@ class NewsQualityTest {
      * when they make a clause, an attribution is not what was said, "declined to say" reports nothing: precision
      * 0.674 (recall and attribution unchanged); floor 0.665. Of the 120 reported statements the gold did not
      * match before that step, a reading of each in its article found 88 to be reported speech the gold lacks or
-     * bounds otherwise and 32 errors: with every error removed this gold allows about 0.73, below the issue's 0.80.
+     * bounds otherwise (19 of them with the wrong speaker) and 32 errors: with every error removed this gold allows
+     * about 0.73, below the issue's 0.80.
      * Then what comes before an attribution that follows it is said only when it is a clause ("In the final Mass of
      * his trip, X told …" is not): precision 0.686; floor 0.68. (0.690 once co-speakers were taken out again: their
      * copies of one text matched no more gold.)

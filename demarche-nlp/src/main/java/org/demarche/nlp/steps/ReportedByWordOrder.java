@@ -126,7 +126,7 @@ public final class ReportedByWordOrder implements SentenceStep {
                 return n <= 12; // "…, X said on Monday — a break with …": after a dash the reporter's aside
             }
             String w = t.word().toLowerCase(java.util.Locale.ROOT);
-            if (Tokens.isFinite(t) || "MD".equals(t.tag()) || w.equals("that") || w.equals("if") || w.equals("whether")
+            if (Tokens.isPredicate(t) || w.equals("that") || w.equals("if") || w.equals("whether")
                     || w.equals(":") || c.quoteAt(t.beginPosition()) != null) {
                 return false;
             }
@@ -175,7 +175,7 @@ public final class ReportedByWordOrder implements SentenceStep {
     /** A finite verb within the next few words: the sentence's own predicate resumes ("…, he said, was even more popular"). */
     private boolean isVerbPhraseAhead(ExtractionContext c, List<CoreLabel> toks, int from) {
         for (int j = from; j < toks.size() && j < from + 6; j++) {
-            if (Tokens.isFinite(toks.get(j)) || "MD".equals(toks.get(j).tag())) {
+            if (Tokens.isPredicate(toks.get(j))) {
                 return true;
             }
         }
@@ -189,7 +189,7 @@ public final class ReportedByWordOrder implements SentenceStep {
     private static boolean hasPredicate(List<CoreLabel> toks, int n) {
         for (int j = 0; j < n; j++) {
             CoreLabel w = toks.get(j);
-            if (Tokens.isFinite(w) || "MD".equals(w.tag())) {
+            if (Tokens.isPredicate(w)) {
                 return true;
             }
             String before = j > 0 ? toks.get(j - 1).word() : ",";

@@ -160,6 +160,7 @@ public final class SpeechVerbs implements SentenceStep {
     private void reported(ExtractionContext c, SemanticGraph g, IndexedWord verb, int speaker, String date, String cue) {
         boolean complement = false;
         boolean saying = c.speech.contains(Tokens.lemma(verb.backingLabel()));
+        boolean asking = c.questioning.contains(Tokens.lemma(verb.backingLabel()));
         for (SemanticGraphEdge e : g.outgoingEdgeList(verb)) {
             if (!e.getRelation().toString().equals("ccomp")) {
                 continue;
@@ -173,8 +174,7 @@ public final class SpeechVerbs implements SentenceStep {
             String rel = e.getRelation().toString();
             boolean question = rel.equals("advcl:if") || rel.equals("advcl:whether") || rel.equals("dep")
                     && g.outgoingEdgeList(e.getDependent()).stream().anyMatch(m -> m.getRelation().toString().equals("nsubj"));
-            if (!complement && question && e.getDependent().index() > verb.index()
-                    && c.questioning.contains(Tokens.lemma(verb.backingLabel()))) {
+            if (!complement && question && e.getDependent().index() > verb.index() && asking) {
                 complement = true;
                 clause(c, g, List.of(e.getDependent()), verb, speaker, date, cue);
             }
@@ -379,6 +379,7 @@ public final class SpeechVerbs implements SentenceStep {
     private void clause(ExtractionContext c, SemanticGraph g, List<IndexedWord> heads, IndexedWord verb, int speaker,
                         String date, String cue) {
         {
+            String lemma = Tokens.lemma(verb.backingLabel());
             int min = Integer.MAX_VALUE;
             int max = -1;
             List<IndexedWord> words = new ArrayList<>();
@@ -394,8 +395,7 @@ public final class SpeechVerbs implements SentenceStep {
                 return;
             }
             String span = c.text.substring(min, max);
-            if (c.questionWords.matcher(span).matches() && opensQuestion(g, heads, min)
-                    && !c.questioning.contains(Tokens.lemma(verb.backingLabel()))) {
+            if (c.questionWords.matcher(span).matches() && opensQuestion(g, heads, min) && !c.questioning.contains(lemma)) {
                 return; // an embedded question is not a statement, unless a question is what was said ("asked if …")
             }
             Matcher mark = Pattern.compile("^that\\s+").matcher(span);
@@ -428,7 +428,7 @@ public final class SpeechVerbs implements SentenceStep {
             boolean cutAtQuote = max < whole || cutBeforeQuote(c, max);
             boolean prepositional = "IN".equals(kept.get(0).tag()) && !c.questionWords.matcher(kept.get(0).word()).matches()
                     && !kept.get(0).word().equalsIgnoreCase("that");
-            if ((cutAtQuote || prepositional && !c.directive.contains(Tokens.lemma(verb.backingLabel()))) && !isClause(c, kept)) {
+            if ((cutAtQuote || prepositional && !c.directive.contains(lemma)) && !isClause(c, kept)) {
                 return; // "said in her depressed state “…”", "joked that he likes a good “…”": the quotation says it
             }
             if (isAttribution(c, kept)) {
@@ -457,7 +457,7 @@ public final class SpeechVerbs implements SentenceStep {
 
     /** Words that make a clause: a finite or modal verb, and an end that closes it (not "a good", "he believes he"). */
     private static boolean isClause(ExtractionContext c, List<IndexedWord> words) {
-        boolean finite = words.stream().anyMatch(w -> Tokens.isFinite(w.backingLabel()) || "MD".equals(w.tag()));
+        boolean finite = words.stream().anyMatch(w -> Tokens.isPredicate(w.backingLabel()));
         IndexedWord last = words.get(words.size() - 1);
         String tag = last.tag() == null ? "" : last.tag();
         String before = words.size() > 1 ? words.get(words.size() - 2).tag() : "";

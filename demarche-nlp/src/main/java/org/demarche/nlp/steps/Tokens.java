@@ -17,6 +17,11 @@ final class Tokens {
         return "VBD".equals(t.tag()) || "VBZ".equals(t.tag()) || "VBP".equals(t.tag());
     }
 
+    /** A verb that can carry a clause: finite or modal ("said", "says", "would"). */
+    static boolean isPredicate(CoreLabel t) {
+        return isFinite(t) || "MD".equals(t.tag());
+    }
+
     /** A dash as the tokenizer gives it ("—", "–", "--"). */
     static boolean isDash(String word) {
         return word.equals("—") || word.equals("–") || word.equals("--");

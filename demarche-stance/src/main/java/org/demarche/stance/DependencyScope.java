@@ -249,6 +249,9 @@ public final class DependencyScope {
                     // "X violates …" condemns X; "… violates X" defends X
                     value *= subject ? 1 : -1;
                     harm = Math.max(harm, Math.abs(w.value()));
+                    if (!subject && spokenBy(parent)) {
+                        value = -value; // "we imposed sanctions on X": what the speakers do themselves they stand by
+                    }
                     if (negated) {
                         value = -value;
                     }
@@ -265,6 +268,17 @@ public final class DependencyScope {
             }
             // a harm stated and not evaluated further: the speaker presents it as a harm
             return new Path(-value * harm, 0, null);
+        }
+
+        /** The speakers are the verb's subject: "we imposed …", "I have imposed …". */
+        private boolean spokenBy(IndexedWord verb) {
+            for (SemanticGraphEdge e : graph.outgoingEdgeList(verb)) {
+                String w = e.getDependent().word().toLowerCase(Locale.ROOT);
+                if (e.getRelation().getShortName().equals("nsubj") && (w.equals("we") || w.equals("i"))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A verb that asks its object to act ("urge X to", "call on X to"): it has an infinitive complement. */

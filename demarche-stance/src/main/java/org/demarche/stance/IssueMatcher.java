@@ -60,9 +60,11 @@ public final class IssueMatcher {
             }
             Set<String> heads = termStems.computeIfAbsent(issue.id(), k -> new HashSet<>());
             for (String term : issue.terms()) {
-                add(issue.id(), adversaries.contains(issue.id() + "\u0001" + term), List.of(term), analyzer, heads);
+                add(issue.id(), adversaries.contains(issue.id() + "\u0001" + term), List.of(term), analyzer, heads, false);
             }
-            add(issue.id(), true, issue.contraryTerms(), analyzer, null);
+            for (String term : issue.contraryTerms()) {
+                add(issue.id(), true, List.of(term), analyzer, null, adversaries.contains(issue.id() + "\u0002" + term));
+            }
         }
     }
 
@@ -87,7 +89,9 @@ public final class IssueMatcher {
         return false;
     }
 
-    private void add(String issue, boolean contrary, List<String> terms, StanceAnalyzer analyzer, Set<String> heads) {
+    /** condemned: a contrary term the other side speaks against (TermOrientation), which frames like a condemning one. */
+    private void add(String issue, boolean contrary, List<String> terms, StanceAnalyzer analyzer, Set<String> heads,
+                     boolean condemned) {
         List<String> forms = new ArrayList<>();
         for (String term : terms) {
             forms.add(term);
@@ -111,7 +115,7 @@ public final class IssueMatcher {
             String word = content.size() == 1 ? analyzer.tokens(term, 0, term.length()).stream()
                     .filter(t -> !FUNCTION_WORDS.contains(t.stem())).map(StanceAnalyzer.Token::lower).findFirst().orElse(term)
                     : null;
-            boolean framing = heads == null && condemning(term, analyzer);
+            boolean framing = heads == null && (condemned || condemning(term, analyzer));
             boolean topic = heads != null && !contrary && content.size() > 1
                     && (TOPIC_HEADS.contains(content.get(0)) || TOPIC_HEADS.contains(content.get(content.size() - 1)));
             byFirstStem.computeIfAbsent(content.get(0), k -> new ArrayList<>())

@@ -76,6 +76,9 @@ public final class StanceDetector {
             "subjected", "face");
     /** Sentences longer than this are not parsed (lists, run-ons): slow, and seldom parsed right. */
     private static final int MAX_PARSED_TOKENS = 80;
+    /** Prepositions that join a harm to the one who suffers it: "attacks on X", "aggression against X". */
+    private static final Set<String> HARM_COMPLEMENT = Set.of("of", "on", "upon", "against", "to", "in");
+    private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being");
     private static final Set<String> VERBS_BETWEEN = Set.of("is", "are", "was", "were", "be", "been", "has", "have", "had",
             "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do");
 
@@ -270,7 +273,7 @@ public final class StanceDetector {
                     continue; // a judgement of "the situation in X" takes no side on X: every side deplores a crisis
                 }
                 nearest = nearest(c, sided);
-                double w = effect(text, tokens, c, nearest);
+                double w = effect(text, tokens, found, c, nearest);
                 if (w != 0) {
                     sentence.add(w, cueText(text, tokens, c, nearest));
                 }
@@ -386,7 +389,7 @@ public final class StanceDetector {
     }
 
     /** The signed weight a cue gives to the issue through its nearest mention. */
-    private static double effect(String text, List<Token> tokens, Cue c, Match m) {
+    private static double effect(String text, List<Token> tokens, List<Cue> found, Cue c, Match m) {
         boolean cueFirst = c.last() < m.first();
         if (cueFirst && c.kind() == Kind.ATTITUDE && addressee(tokens, c, m)) {
             return 0; // "we urge X to …": X is who is asked, what it is asked to do is the stance
@@ -395,6 +398,9 @@ public final class StanceDetector {
             return 0; // "X to accept …", "X has welcomed …": X's own attitude, not the speaker's on X
         }
         double w = c.weight();
+        if (cueFirst && (c.kind() == Kind.ATTITUDE || c.kind() == Kind.EVAL) && harmBetween(text, tokens, found, c, m)) {
+            w = -w; // "we condemn the attacks on X", "an end to the occupation of X": the judgement falls on the harm done to X
+        }
         double fade;
         switch (c.kind()) {
             // a judgement before a mention qualifies it only as its adjective ("illegitimate declaration"),
@@ -411,8 +417,10 @@ public final class StanceDetector {
                     return 0; // "the leaders in X organised the killings": X is where, not who
                 }
                 if (cueFirst) {
-                    w = -w * 0.7; // "violates the territorial integrity of X": for X
-                } else if (fade > 0 && sufferedBy(tokens, m.last(), c.first())) {
+                    // "violates the territorial integrity of X": for X; but what the speakers do themselves they stand
+                    // by ("we imposed sanctions on X")
+                    w = ownAct(tokens, c.first()) ? w * 0.7 : -w * 0.7;
+                } else if (fade > 0 && (sufferedBy(tokens, m.last(), c.first()) || passive(tokens, m.last(), c.first()))) {
                     w = -w * 0.7; // "X suffers under occupation": for X, the victim word ties them however far apart
                     fade = 1;
                 }
@@ -489,6 +497,57 @@ public final class StanceDetector {
     private static boolean sufferedBy(List<Token> tokens, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             if (VICTIM_WORDS.contains(tokens.get(i).stem())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The speakers are the subject of the verb at i: "we imposed", "we have long imposed". */
+    private static boolean ownAct(List<Token> tokens, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
+            String w = tokens.get(k).lower();
+            if (w.equals("we") || w.equals("i")) {
+                return true;
+            }
+            if (!SUBJECT_TO_VERB.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The cue judges a harm done to the mention after it: "condemn the occupation of X", "an end to the aggression
+     * against X". The harm takes the mention as its complement (a preposition, at most three words, no agent "by",
+     * no verb or punctuation between); "the cornerstone of our attitude to the problem is that X …" is no such harm.
+     */
+    private static boolean harmBetween(String text, List<Token> tokens, List<Cue> found, Cue c, Match m) {
+        for (Cue h : found) {
+            if (h.kind() != Kind.HARM || h.first() <= c.last() || h.last() >= m.first() || m.first() - h.last() > 4
+                    || !HARM_COMPLEMENT.contains(tokens.get(h.last() + 1).lower()) && h.last() + 1 < m.first()) {
+                continue;
+            }
+            boolean clear = true;
+            for (int i = h.last() + 1; i <= m.first() && clear; i++) {
+                String w = tokens.get(i).lower();
+                clear = !w.equals("by") && !VERBS_BETWEEN.contains(w) && !IssueMatcher.breaks(text, tokens.get(i - 1), tokens.get(i));
+            }
+            if (clear) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The harm after a mention is in the passive: "X has been violated", "X were killed" (X suffers it). */
+    private static boolean passive(List<Token> tokens, int mentionLast, int cueFirst) {
+        String verb = tokens.get(cueFirst).lower();
+        if (!verb.endsWith("ed") && !verb.endsWith("en")) {
+            return false;
+        }
+        for (int i = cueFirst - 1; i > mentionLast && i >= cueFirst - 3; i--) {
+            if (BE_FORMS.contains(tokens.get(i).lower())) {
                 return true;
             }
         }

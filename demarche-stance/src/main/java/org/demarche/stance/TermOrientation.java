@@ -19,6 +19,9 @@ import org.demarche.stance.StanceAnalyzer.Sentence;
  */
 final class TermOrientation {
 
+    /** Where a codebook's sentence on the other side says that it is the other side. */
+    private static final java.util.regex.Pattern OTHER_SIDE = java.util.regex.Pattern.compile(
+            "\\s+(?:is|are)\\s+(?:the\\s+)?(?:OPPOSE|contrary)");
     /** How clearly the description must speak against a term to turn it. */
     private static final double CLEAR = 0.5;
 
@@ -63,7 +66,41 @@ final class TermOrientation {
                 && GOVERNMENT.contains(b.get(b.size() - 1)) && a.subList(0, a.size() - 1).equals(b.subList(0, b.size() - 1));
     }
 
-    /** The terms (as "issue\u0001term") that name what their issue is against. */
+    /**
+     * The contrary terms the other side speaks against, as "issue\u0002term": in "Defending the Government against
+     * 'armed groups' is OPPOSE" the other side condemns the armed groups, so a speaker who deplores "the armed groups
+     * in X" takes the other side, like one who condemns "the aggression against X". A term is found by its words
+     * before the first preposition ("armed groups" for "armed groups in X").
+     */
+    private static void condemnedByContrarySide(Codebook.Issue issue, String text, Sentence s, StanceAnalyzer analyzer,
+                                                DependencyScope scope, Set<String> out) {
+        List<Codebook.Issue> heads = new ArrayList<>();
+        for (int k = 0; k < issue.contraryTerms().size(); k++) {
+            String head = issue.contraryTerms().get(k).split("\\s+(?i:of|in|against|on|for|to|by|with|from|at|over)\\s+")[0];
+            heads.add(new Codebook.Issue("c" + k, null, null, List.of(head), List.of(), 0));
+        }
+        // only what the other side holds: the sentence without its "… is OPPOSE" (whose verb reads as opposing)
+        String sentence = text.substring(s.start(), s.end());
+        java.util.regex.Matcher verdict = OTHER_SIDE.matcher(sentence);
+        int end = verdict.find() ? s.start() + verdict.start() : s.end();
+        List<StanceAnalyzer.Token> tokens = analyzer.tokens(text, s.start(), end);
+        List<Match> found = new IssueMatcher(new Codebook(heads), analyzer).find(text, tokens);
+        if (found.isEmpty()) {
+            return;
+        }
+        DependencyScope.Parse parse = scope.parse(text, s.start(), end, false);
+        for (Match m : found) {
+            boolean against = m.first() > 0 && tokens.get(m.first() - 1).lower().equals("against");
+            if (against || parse.define(tokens.get(m.first()).start(), tokens.get(m.last()).end()) <= -CLEAR) {
+                out.add(issue.id() + "\u0002" + issue.contraryTerms().get(Integer.parseInt(m.issue().substring(1))));
+            }
+        }
+    }
+
+    /**
+     * The terms (as "issue\u0001term") that name what their issue is against, and the contrary terms that the other
+     * side speaks against (as "issue\u0002term", {@link #condemnedByContrarySide}).
+     */
     static Set<String> adversaries(Codebook codebook, StanceAnalyzer analyzer, CueLexicon cues, DependencyScope scope) {
         Set<String> out = new HashSet<>();
         for (Codebook.Issue issue : codebook.issues()) {
@@ -81,6 +118,7 @@ final class TermOrientation {
             for (Sentence s : analyzer.sentences(text, 0, text.length())) {
                 String words = text.substring(s.start(), s.end());
                 if (words.contains("OPPOSE") || words.toLowerCase(java.util.Locale.ROOT).contains("contrary")) {
+                    condemnedByContrarySide(issue, text, s, analyzer, scope, out);
                     continue; // the sentence that says what the other side holds
                 }
                 List<Match> found = matcher.find(text, s.tokens());

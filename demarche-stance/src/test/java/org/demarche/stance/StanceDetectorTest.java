@@ -174,6 +174,30 @@ class StanceDetectorTest {
         assertEquals(Polarity.NEUTRAL, read(d, "Some armed men in Zenda organised the killing of villagers.", "zenda-autonomy"));
     }
 
+    /**
+     * Who suffers a harm and who does it: a victim named before a harm in the passive is defended; a judgement of a harm
+     * done to a mention falls on the harm; what the speakers impose themselves they stand by, what they call on others
+     * to impose too; a contrary term the other side speaks against (read from the codebook's sentence on that side)
+     * is that side's language, whatever the speaker says of it.
+     */
+    @Test
+    void victimsDoersAndTheOtherSidesWords() throws Exception {
+        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        assertEquals(Polarity.SUPPORT, read(d, "Zenda villagers have been killed by the hundred.", "zenda-autonomy"));
+        assertEquals(Polarity.SUPPORT, read(d, "We call for an end to the occupation of Zenda.", "zenda-autonomy"));
+        assertEquals(Polarity.SUPPORT, read(d, "We imposed tough sanctions on the Ruritanian Government.", "ruritania-repression"));
+        StanceDetector e = new StanceDetector(Codebook.parse("s.yml", new StringReader("""
+                issues:
+                  - id: zenda-sanctions
+                    label: Sanctions against Zenda
+                    description: Mandatory sanctions against Zenda. Defending Zenda against 'outside agitators' is OPPOSE.
+                    terms: [sanctions against Zenda]
+                    contrary_terms: [outside agitators in Zenda]
+                """)));
+        assertEquals(Polarity.SUPPORT, read(e, "The Council must be ready to impose sanctions against Zenda.", "zenda-sanctions"));
+        assertEquals(Polarity.OPPOSE, read(e, "We deplore the outside agitators in Zenda.", "zenda-sanctions"));
+    }
+
     /** The parse reaches a mention further than the word window: the object of "welcome", three items down a list. */
     @Test
     void theParseDecidesWhereTheWindowReadsNothing() throws Exception {

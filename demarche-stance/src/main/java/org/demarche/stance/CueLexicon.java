@@ -79,6 +79,13 @@ public final class CueLexicon {
             int last = i + e.stems().size() - 1;
             if (e.kind() == Kind.NEGATOR || e.kind() == Kind.NEGVERB) {
                 boolean notReally = last + 1 < tokens.size() && NOT_A_NEGATION_BEFORE.contains(tokens.get(last + 1).stem());
+                if (!notReally && e.kind() == Kind.NEGVERB && negatorAt >= 0 && negverbWeight == 0
+                        && i - negatorAt <= NEGATION_REACH) {
+                    // "will not refrain from recognizing X", "should not shy away from condemning X": two negations cancel
+                    negatorAt = -1;
+                    i = last + 1;
+                    continue;
+                }
                 if (!notReally) {
                     if (negatorAt >= 0) {
                         standalone(out, negatorFrom, negatorAt, negverbWeight);

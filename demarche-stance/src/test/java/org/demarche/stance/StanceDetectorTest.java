@@ -57,6 +57,9 @@ class StanceDetectorTest {
         expect(Polarity.OPPOSE, "Partition is not a solution, and it’s simply not possible.", "kosovo-partition");
         expect(Polarity.OPPOSE, "A vast majority of Member States refrained from recognizing Kosovo’s unilateral declaration of "
                 + "independence.", "kosovo-independence");
+        // two negations cancel
+        expect(Polarity.SUPPORT, "We will not refrain from recognizing the independence of Kosovo.", "kosovo-independence");
+        expect(Polarity.SUPPORT, "Europe should not shy away from supporting an independent Kosovo.", "kosovo-independence");
     }
 
     @Test

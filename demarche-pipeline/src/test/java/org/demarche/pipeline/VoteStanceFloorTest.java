@@ -74,12 +74,13 @@ class VoteStanceFloorTest {
         run(dev().resolve("../../score.py").normalize().toString(), "--export", export.toString(), "--gold",
                 dev().toString(), "--json", json.toString());
         JsonNode s = new ObjectMapper().readTree(json.toFile());
-        // reached: accuracy 0.650, macro-F1 0.517, sign errors 0.051 (before: 0.548, 0.414, 0.062; before issue 14:
-        // 0.446, 0.308, 0.113), with the genre's words of endorsement, matter terms, addressees, victims, a government's
-        // names in the text and the parse where the window reads nothing
-        assertTrue(s.get("stances.accuracy").asDouble() >= 0.645, s.toString());
-        assertTrue(s.get("stances.macro_f1").asDouble() >= 0.51, s.toString());
-        assertTrue(s.get("stances.sign_errors").asDouble() <= 0.055, s.toString());
+        // reached: accuracy 0.661, macro-F1 0.537, sign errors 0.045 (8 of 177), since who suffers a harm and who does it
+        // are read (passive victims, judgements of a harm done to X, what the speakers impose themselves, the codebook's
+        // other side's words), two negations cancel and an extraposed "it" refers to nothing (before: 0.650, 0.517,
+        // 0.051; 0.548, 0.414, 0.062; before issue 14: 0.446, 0.308, 0.113)
+        assertTrue(s.get("stances.accuracy").asDouble() >= 0.655, s.toString());
+        assertTrue(s.get("stances.macro_f1").asDouble() >= 0.53, s.toString());
+        assertTrue(s.get("stances.sign_errors").asDouble() <= 0.048, s.toString());
     }
 
     @Test
@@ -87,11 +88,12 @@ class VoteStanceFloorTest {
         String out = run(org.demarche.ingest.Corpora.repo().resolve("eval/stance-train/reliability.py").toString(),
                 "--export", export.toString(), "--gold", dev().toString());
         double ece = Double.parseDouble(out.replaceAll("(?s).*expected calibration error ([0-9.]+).*", "$1"));
-        // reached: 0.126 (0.062 on the training issues left out in turn; one of the 171 pairs moves it by about 0.005). It was 0.086 before the words read more sides
+        // reached: 0.120 (0.062 on the training issues left out in turn; one of the 171 pairs moves it by about 0.005);
+        // 0.126 before the readings of harms and negations and the model retrained on them. It was 0.086 before the words read more sides
         // (accuracy 0.548 -> 0.650), 0.150 with those readings and the model's class probability as the confidence, and
         // 0.128 since the confidence is learnt as the chance that the words' side is right. What is left: where the words
         // find no side, they are right 3 times in 10 here and 1 in 10 on the training issues (more abstentions here).
         // Issue 14's target, 0.10, is not met; this floor guards the level reached.
-        assertTrue(ece <= 0.14, out);
+        assertTrue(ece <= 0.135, out);
     }
 }

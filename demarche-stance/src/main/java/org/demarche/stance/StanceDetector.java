@@ -71,9 +71,12 @@ public final class StanceDetector {
     private static final Set<String> LOCATIVES = Set.of("in", "at", "within", "inside", "across", "throughout");
     /** Stems of verbs that ask someone to act (the parse's list): their object is the addressee, not what they endorse. */
     private static final Set<String> DIRECTIVE_STEMS = stemsOf(DependencyScope.DIRECTIVES);
-    /** Stems of words that make their subject the victim of the harm that follows ("X suffers under occupation"). */
+    /**
+     * Stems of words that make their subject the victim of the harm that follows, or the one who resists it ("X suffers
+     * under occupation", "X struggling against the invasion").
+     */
     private static final Set<String> VICTIM_WORDS = Set.of("suffer", "endur", "victim", "under", "plight", "subject",
-            "subjected", "face");
+            "subjected", "face", "against", "resist", "struggl", "fight");
     /** Sentences longer than this are not parsed (lists, run-ons): slow, and seldom parsed right. */
     private static final int MAX_PARSED_TOKENS = 80;
     /** Prepositions that join a harm to the one who suffers it: "attacks on X", "aggression against X". */
@@ -226,7 +229,8 @@ public final class StanceDetector {
                 if (DETERMINERS.contains(w) && i + 1 < tokens.size() && heads.contains(tokens.get(i + 1).stem())
                         && !Character.isUpperCase(text.charAt(tokens.get(i + 1).start()))) {
                     at = i + 1; // "this declaration", "such recognition" (a name after "the" is no reference: "the X communities")
-                } else if (subjectPosition(tokens, i) && PRONOUNS.contains(w) && !w.equals("that") && !w.equals("which")) {
+                } else if (subjectPosition(tokens, i) && PRONOUNS.contains(w) && !w.equals("that") && !w.equals("which")
+                        && !expletive(tokens, i)) {
                     at = i; // "It would undermine…", "This will only lead to…"
                 }
             }
@@ -236,6 +240,30 @@ public final class StanceDetector {
         }
         return out;
     }
+
+    /**
+     * "It is important that …", "it is high time to …": an "it" that stands for the clause after it, not for anything
+     * said before. A form of "be" follows it, then "that" or an infinitive's "to" within four words ("it is contrary
+     * to …" is no infinitive).
+     */
+    private static boolean expletive(List<Token> tokens, int i) {
+        if (!tokens.get(i).lower().equals("it") || i + 1 >= tokens.size() || !BE_FORMS.contains(tokens.get(i + 1).lower())
+                && !(tokens.get(i + 1).lower().equals("would") || tokens.get(i + 1).lower().equals("will"))) {
+            return false;
+        }
+        for (int k = i + 2; k < tokens.size() && k <= i + 5; k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("that") || w.equals("to") && !NOT_AN_INFINITIVE.contains(tokens.get(k - 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words before a "to" that is a preposition: "contrary to", "due to", "according to". */
+    private static final Set<String> NOT_AN_INFINITIVE = Set.of("contrary", "due", "according", "close", "similar",
+            "equal", "opposed", "subject", "next", "thanks", "harmful", "detrimental", "threat", "danger", "blow", "insult",
+            "affront", "obstacle", "contribution", "damage", "challenge");
 
     /** A pronoun opening the sentence (after "and", "but", "so") is its subject: "It would undermine…". */
     private static boolean subjectPosition(List<Token> tokens, int i) {

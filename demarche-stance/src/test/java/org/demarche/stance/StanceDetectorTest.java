@@ -189,6 +189,14 @@ class StanceDetectorTest {
         assertEquals(Polarity.SUPPORT, read(d, "Zenda villagers have been killed by the hundred.", "zenda-autonomy"));
         assertEquals(Polarity.SUPPORT, read(d, "We call for an end to the occupation of Zenda.", "zenda-autonomy"));
         assertEquals(Polarity.SUPPORT, read(d, "We imposed tough sanctions on the Ruritanian Government.", "ruritania-repression"));
+        assertEquals(Polarity.SUPPORT, read(d, "Our solidarity goes to the Ruritanian people struggling against the brutal occupation.",
+                "ruritania-repression"));
+        // "cannot … without": the two negations cancel
+        assertEquals(Polarity.SUPPORT, read(d, "Stability cannot be achieved without the autonomy of Zenda.", "zenda-autonomy"));
+        // an "it" that stands for the clause after it refers back to nothing
+        String twoSentences = "The Ruritanian Government has released the prisoners. It is important that the envoy "
+                + "remain vigilant against any breach of the ceasefire.";
+        assertEquals(Polarity.NEUTRAL, read(d, twoSentences, "ruritania-repression"));
         StanceDetector e = new StanceDetector(Codebook.parse("s.yml", new StringReader("""
                 issues:
                   - id: zenda-sanctions

@@ -79,7 +79,7 @@ public final class CueLexicon {
             int last = i + e.stems().size() - 1;
             if (e.kind() == Kind.NEGATOR && tokens.get(i).lower().equals("without") && !out.isEmpty()) {
                 Cue before = out.get(out.size() - 1);
-                if (before.negatorAt() >= 0 && i - before.last() <= 2) {
+                if (before.negatorAt() >= 0 && i == before.last() + 1) {
                     // "peace cannot be achieved without X": the negation before the cue and this one cancel
                     out.set(out.size() - 1, new Cue(before.first(), before.last(), -before.weight(), before.kind(), -1));
                     i = last + 1;
@@ -88,10 +88,9 @@ public final class CueLexicon {
             }
             if (e.kind() == Kind.NEGATOR || e.kind() == Kind.NEGVERB) {
                 boolean notReally = last + 1 < tokens.size() && NOT_A_NEGATION_BEFORE.contains(tokens.get(last + 1).stem());
-                if (!notReally && (e.kind() == Kind.NEGVERB || tokens.get(i).lower().equals("without")) && negatorAt >= 0
-                        && negverbWeight == 0 && i - negatorAt <= NEGATION_REACH) {
-                    // "will not refrain from recognizing X", "should not shy away from condemning X", "peace cannot be
-                    // achieved without X": two negations cancel
+                if (!notReally && e.kind() == Kind.NEGVERB && negatorAt >= 0 && negverbWeight == 0 && i - negatorAt <= 3) {
+                    // "will not refrain from recognizing X", "should not shy away from condemning X": two negations
+                    // cancel (close together, in one clause: not "if the talks do not resume, we will refuse to …")
                     negatorAt = -1;
                     i = last + 1;
                     continue;

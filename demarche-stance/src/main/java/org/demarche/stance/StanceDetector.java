@@ -72,15 +72,16 @@ public final class StanceDetector {
     /** Stems of verbs that ask someone to act (the parse's list): their object is the addressee, not what they endorse. */
     private static final Set<String> DIRECTIVE_STEMS = stemsOf(DependencyScope.DIRECTIVES);
     /**
-     * Stems of words that make their subject the victim of the harm that follows, or the one who resists it ("X suffers
-     * under occupation", "X struggling against the invasion").
+     * Stems of words that make their subject the victim of the harm that follows ("X suffers under occupation").
      */
     private static final Set<String> VICTIM_WORDS = Set.of("suffer", "endur", "victim", "under", "plight", "subject",
-            "subjected", "face", "against", "resist", "struggl", "fight");
+            "subjected", "face");
+    /** Stems of verbs that make the mention just before them the one who resists the harm after ("X struggling against …"). */
+    private static final Set<String> RESIST_WORDS = Set.of("resist", "struggl", "fight");
     /** Sentences longer than this are not parsed (lists, run-ons): slow, and seldom parsed right. */
     private static final int MAX_PARSED_TOKENS = 80;
     /** Prepositions that join a harm to the one who suffers it: "attacks on X", "aggression against X". */
-    private static final Set<String> HARM_COMPLEMENT = Set.of("of", "on", "upon", "against", "to", "in");
+    private static final Set<String> HARM_COMPLEMENT = Set.of("of", "on", "upon", "against", "to");
     private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "be", "been", "being");
     private static final Set<String> VERBS_BETWEEN = Set.of("is", "are", "was", "were", "be", "been", "has", "have", "had",
             "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do");
@@ -230,7 +231,7 @@ public final class StanceDetector {
                         && !Character.isUpperCase(text.charAt(tokens.get(i + 1).start()))) {
                     at = i + 1; // "this declaration", "such recognition" (a name after "the" is no reference: "the X communities")
                 } else if (subjectPosition(tokens, i) && PRONOUNS.contains(w) && !w.equals("that") && !w.equals("which")
-                        && !expletive(tokens, i)) {
+                        && !expletive(text, tokens, i)) {
                     at = i; // "It would undermine…", "This will only lead to…"
                 }
             }
@@ -243,18 +244,25 @@ public final class StanceDetector {
 
     /**
      * "It is important that …", "it is high time to …": an "it" that stands for the clause after it, not for anything
-     * said before. A form of "be" follows it, then "that" or an infinitive's "to" within four words ("it is contrary
-     * to …" is no infinitive).
+     * said before. A form of "be" follows it, then, within three words and with no article between, "that" or an
+     * infinitive's "to" ("it is contrary to …", "it is unacceptable to Serbia" are prepositions; "it is a step that …"
+     * has its own noun).
      */
-    private static boolean expletive(List<Token> tokens, int i) {
-        if (!tokens.get(i).lower().equals("it") || i + 1 >= tokens.size() || !BE_FORMS.contains(tokens.get(i + 1).lower())
-                && !(tokens.get(i + 1).lower().equals("would") || tokens.get(i + 1).lower().equals("will"))) {
+    private static boolean expletive(String text, List<Token> tokens, int i) {
+        if (!tokens.get(i).lower().equals("it") || i + 1 >= tokens.size() || !BE_FORMS.contains(tokens.get(i + 1).lower())) {
             return false;
         }
-        for (int k = i + 2; k < tokens.size() && k <= i + 5; k++) {
+        for (int k = i + 2; k < tokens.size() && k <= i + 4; k++) {
             String w = tokens.get(k).lower();
-            if (w.equals("that") || w.equals("to") && !NOT_AN_INFINITIVE.contains(tokens.get(k - 1).lower())) {
+            if (w.equals("a") || w.equals("an") || w.equals("the")) {
+                return false;
+            }
+            if (w.equals("that")) {
                 return true;
+            }
+            if (w.equals("to")) {
+                return !NOT_AN_INFINITIVE.contains(tokens.get(k - 1).lower()) && k + 1 < tokens.size()
+                        && !Character.isUpperCase(text.charAt(tokens.get(k + 1).start()));
             }
         }
         return false;
@@ -435,7 +443,7 @@ public final class StanceDetector {
             // after it as what is said of it ("X is unacceptable")
             case EVAL -> {
                 fade = cueFirst ? (contentWordsBetween(tokens, c.last(), m.first()) <= 3 ? 1.0 : 0.0) : fade(c, m, 10);
-                if (!cueFirst && w < 0 && fade > 0 && sufferedBy(tokens, m.last(), c.first())) {
+                if (!cueFirst && w < 0 && fade > 0 && (sufferedBy(tokens, m.last(), c.first()) || resists(tokens, m.last()))) {
                     w = -w * 0.7; // "X suffers under a brutal …": the judgement falls on what X suffers
                 }
             }
@@ -448,7 +456,8 @@ public final class StanceDetector {
                     // "violates the territorial integrity of X": for X; but what the speakers do themselves they stand
                     // by ("we imposed sanctions on X")
                     w = ownAct(tokens, c.first()) ? w * 0.7 : -w * 0.7;
-                } else if (fade > 0 && (sufferedBy(tokens, m.last(), c.first()) || passive(tokens, m.last(), c.first()))) {
+                } else if (fade > 0 && (sufferedBy(tokens, m.last(), c.first()) || resists(tokens, m.last())
+                        || passive(tokens, m.last(), c.first()))) {
                     w = -w * 0.7; // "X suffers under occupation": for X, the victim word ties them however far apart
                     fade = 1;
                 }
@@ -531,7 +540,7 @@ public final class StanceDetector {
         return false;
     }
 
-    /** The speakers are the subject of the verb at i: "we imposed", "we have long imposed". */
+    /** The speakers are the subject of the verb at i: "we imposed", "we have already imposed". */
     private static boolean ownAct(List<Token> tokens, int i) {
         for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
             String w = tokens.get(k).lower();
@@ -552,8 +561,8 @@ public final class StanceDetector {
      */
     private static boolean harmBetween(String text, List<Token> tokens, List<Cue> found, Cue c, Match m) {
         for (Cue h : found) {
-            if (h.kind() != Kind.HARM || h.first() <= c.last() || h.last() >= m.first() || m.first() - h.last() > 4
-                    || !HARM_COMPLEMENT.contains(tokens.get(h.last() + 1).lower()) && h.last() + 1 < m.first()) {
+            if (h.kind() != Kind.HARM || h.first() <= c.last() || h.last() + 1 >= m.first() || m.first() - h.last() > 4
+                    || !HARM_COMPLEMENT.contains(tokens.get(h.last() + 1).lower())) {
                 continue;
             }
             boolean clear = true;
@@ -568,14 +577,31 @@ public final class StanceDetector {
         return false;
     }
 
-    /** The harm after a mention is in the passive: "X has been violated", "X were killed" (X suffers it). */
+    /**
+     * The harm after a mention is in the passive, with the mention its subject: "X has been violated", "X were
+     * brutally killed" (X suffers it). Only auxiliaries and adverbs stand between ("X is prepared to threaten …" is
+     * active).
+     */
     private static boolean passive(List<Token> tokens, int mentionLast, int cueFirst) {
-        String verb = tokens.get(cueFirst).lower();
-        if (!verb.endsWith("ed") && !verb.endsWith("en")) {
+        if (!tokens.get(cueFirst).lower().endsWith("ed")) {
             return false;
         }
-        for (int i = cueFirst - 1; i > mentionLast && i >= cueFirst - 3; i--) {
-            if (BE_FORMS.contains(tokens.get(i).lower())) {
+        boolean be = false;
+        for (int i = mentionLast + 1; i < cueFirst; i++) {
+            String w = tokens.get(i).lower();
+            if (BE_FORMS.contains(w)) {
+                be = true;
+            } else if (!SUBJECT_TO_VERB.contains(w) && !w.endsWith("ly")) {
+                return false;
+            }
+        }
+        return be;
+    }
+
+    /** The mention is the subject of a verb of resisting right after it: "X struggling against the invasion". */
+    private static boolean resists(List<Token> tokens, int mentionLast) {
+        for (int i = mentionLast + 1; i < tokens.size() && i <= mentionLast + 2; i++) {
+            if (RESIST_WORDS.contains(tokens.get(i).stem())) {
                 return true;
             }
         }

@@ -60,6 +60,10 @@ class StanceDetectorTest {
         // two negations cancel
         expect(Polarity.SUPPORT, "We will not refrain from recognizing the independence of Kosovo.", "kosovo-independence");
         expect(Polarity.SUPPORT, "Europe should not shy away from supporting an independent Kosovo.", "kosovo-independence");
+        // but not two negations apart, or one on each side of the mention
+        expect(Polarity.OPPOSE, "If the talks do not resume, we will refuse to recognize the independence of Kosovo.",
+                "kosovo-independence");
+        expect(Polarity.OPPOSE, "We will not recognize Kosovo's independence without a referendum.", "kosovo-independence");
     }
 
     @Test
@@ -186,7 +190,7 @@ class StanceDetectorTest {
     @Test
     void victimsDoersAndTheOtherSidesWords() throws Exception {
         StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
-        assertEquals(Polarity.SUPPORT, read(d, "Zenda villagers have been killed by the hundred.", "zenda-autonomy"));
+        assertEquals(Polarity.SUPPORT, read(d, "The rights of Zenda have been systematically violated.", "zenda-autonomy"));
         assertEquals(Polarity.SUPPORT, read(d, "We call for an end to the occupation of Zenda.", "zenda-autonomy"));
         assertEquals(Polarity.SUPPORT, read(d, "We imposed tough sanctions on the Ruritanian Government.", "ruritania-repression"));
         assertEquals(Polarity.SUPPORT, read(d, "Our solidarity goes to the Ruritanian people struggling against the brutal occupation.",

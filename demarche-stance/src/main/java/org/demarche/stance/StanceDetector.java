@@ -71,9 +71,7 @@ public final class StanceDetector {
     private static final Set<String> LOCATIVES = Set.of("in", "at", "within", "inside", "across", "throughout");
     /** Stems of verbs that ask someone to act (the parse's list): their object is the addressee, not what they endorse. */
     private static final Set<String> DIRECTIVE_STEMS = stemsOf(DependencyScope.DIRECTIVES);
-    /**
-     * Stems of words that make their subject the victim of the harm that follows ("X suffers under occupation").
-     */
+    /** Stems of words that make their subject the victim of the harm that follows ("X suffers under occupation"). */
     private static final Set<String> VICTIM_WORDS = Set.of("suffer", "endur", "victim", "under", "plight", "subject",
             "subjected", "face");
     /** Stems of verbs that make the mention just before them the one who resists the harm after ("X struggling against …"). */
@@ -443,7 +441,7 @@ public final class StanceDetector {
             // after it as what is said of it ("X is unacceptable")
             case EVAL -> {
                 fade = cueFirst ? (contentWordsBetween(tokens, c.last(), m.first()) <= 3 ? 1.0 : 0.0) : fade(c, m, 10);
-                if (!cueFirst && w < 0 && fade > 0 && (sufferedBy(tokens, m.last(), c.first()) || resists(tokens, m.last()))) {
+                if (!cueFirst && w < 0 && fade > 0 && sufferedBy(tokens, m.last(), c.first())) {
                     w = -w * 0.7; // "X suffers under a brutal …": the judgement falls on what X suffers
                 }
             }
@@ -456,8 +454,7 @@ public final class StanceDetector {
                     // "violates the territorial integrity of X": for X; but what the speakers do themselves they stand
                     // by ("we imposed sanctions on X")
                     w = ownAct(tokens, c.first()) ? w * 0.7 : -w * 0.7;
-                } else if (fade > 0 && (sufferedBy(tokens, m.last(), c.first()) || resists(tokens, m.last())
-                        || passive(tokens, m.last(), c.first()))) {
+                } else if (fade > 0 && (sufferedBy(tokens, m.last(), c.first()) || passive(tokens, m.last(), c.first()))) {
                     w = -w * 0.7; // "X suffers under occupation": for X, the victim word ties them however far apart
                     fade = 1;
                 }
@@ -530,10 +527,14 @@ public final class StanceDetector {
         return Set.copyOf(out);
     }
 
-    /** A word between a mention and a harm after it that makes the mention its victim: "X suffers under …". */
+    /**
+     * The mention (ending at from) suffers or resists the harm at to: a victim word between them ("X suffers under …"),
+     * or a verb of resisting right after the mention ("X struggling against the invasion").
+     */
     private static boolean sufferedBy(List<Token> tokens, int from, int to) {
         for (int i = from + 1; i < to; i++) {
-            if (VICTIM_WORDS.contains(tokens.get(i).stem())) {
+            String stem = tokens.get(i).stem();
+            if (VICTIM_WORDS.contains(stem) || i <= from + 2 && RESIST_WORDS.contains(stem)) {
                 return true;
             }
         }
@@ -596,16 +597,6 @@ public final class StanceDetector {
             }
         }
         return be;
-    }
-
-    /** The mention is the subject of a verb of resisting right after it: "X struggling against the invasion". */
-    private static boolean resists(List<Token> tokens, int mentionLast) {
-        for (int i = mentionLast + 1; i < tokens.size() && i <= mentionLast + 2; i++) {
-            if (RESIST_WORDS.contains(tokens.get(i).stem())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Full weight within three words, fading after, nothing beyond reach. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.demarche.stance.IssueMatcher.Match;
 import org.demarche.stance.StanceAnalyzer.Sentence;
 
@@ -20,7 +22,7 @@ import org.demarche.stance.StanceAnalyzer.Sentence;
 final class TermOrientation {
 
     /** Where a codebook's sentence on the other side says that it is the other side. */
-    private static final java.util.regex.Pattern OTHER_SIDE = java.util.regex.Pattern.compile(
+    private static final Pattern OTHER_SIDE = Pattern.compile(
             "\\s+(?:is|are)\\s+(?:the\\s+)?(?:OPPOSE|contrary)");
     /** How clearly the description must speak against a term to turn it. */
     private static final double CLEAR = 0.5;
@@ -81,7 +83,7 @@ final class TermOrientation {
         }
         // only what the other side holds: the sentence without its "… is OPPOSE" (whose verb reads as opposing)
         String sentence = text.substring(s.start(), s.end());
-        java.util.regex.Matcher verdict = OTHER_SIDE.matcher(sentence);
+        Matcher verdict = OTHER_SIDE.matcher(sentence);
         int end = verdict.find() ? s.start() + verdict.start() : s.end();
         List<StanceAnalyzer.Token> tokens = analyzer.tokens(text, s.start(), end);
         List<Match> found = new IssueMatcher(new Codebook(heads), analyzer).find(text, tokens);

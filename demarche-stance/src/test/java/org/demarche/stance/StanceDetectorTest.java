@@ -150,6 +150,16 @@ class StanceDetectorTest {
                 terms: [Zenda]
             """;
 
+    private static StanceDetector againstAGovernment;
+
+    /** One detector for the invented codebook, built once: building it parses the issues' descriptions. */
+    private static synchronized StanceDetector againstAGovernment() throws Exception {
+        if (againstAGovernment == null) {
+            againstAGovernment = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        }
+        return againstAGovernment;
+    }
+
     private Polarity read(StanceDetector d, String text, String issue) {
         return d.detect(text, Statement.at(RecordId.statement(1), null, 0, text.length(), null, null)).stream()
                 .filter(f -> f.issue().equals(issue)).map(Finding::polarity).findFirst().orElse(null);
@@ -158,7 +168,7 @@ class StanceDetectorTest {
     /** The government the issue is against is also named by its leader's name: "the X regime", "President X", "the regime of X". */
     @Test
     void aGovernmentsOtherNamesShareItsSide() throws Exception {
-        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        StanceDetector d = againstAGovernment();
         assertEquals(Polarity.SUPPORT, read(d, "We condemn the Rassendyll regime for the killing of peaceful protesters.",
                 "ruritania-repression"));
         assertEquals(Polarity.OPPOSE, read(d, "We support the efforts of President Rassendyll to restore calm.", "ruritania-repression"));
@@ -168,7 +178,7 @@ class StanceDetectorTest {
     /** Every side deplores a crisis; a person asked to act is not endorsed; a victim of a harm is defended. */
     @Test
     void mattersAddresseesAndVictims() throws Exception {
-        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        StanceDetector d = againstAGovernment();
         assertEquals(Polarity.NEUTRAL, read(d, "The situation in Ruritania is unacceptable.", "ruritania-repression"));
         assertEquals(Polarity.NEUTRAL, read(d, "We urge the Ruritanian Government to receive the envoy.", "ruritania-repression"));
         // what the one asked is asked to accept is its attitude, not the speaker's on it
@@ -189,7 +199,7 @@ class StanceDetectorTest {
      */
     @Test
     void victimsDoersAndTheOtherSidesWords() throws Exception {
-        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        StanceDetector d = againstAGovernment();
         assertEquals(Polarity.SUPPORT, read(d, "The rights of Zenda have been systematically violated.", "zenda-autonomy"));
         assertEquals(Polarity.SUPPORT, read(d, "We call for an end to the occupation of Zenda.", "zenda-autonomy"));
         assertEquals(Polarity.SUPPORT, read(d, "We imposed tough sanctions on the Ruritanian Government.", "ruritania-repression"));
@@ -216,7 +226,7 @@ class StanceDetectorTest {
     /** The parse reaches a mention further than the word window: the object of "welcome", three items down a list. */
     @Test
     void theParseDecidesWhereTheWindowReadsNothing() throws Exception {
-        StanceDetector d = new StanceDetector(Codebook.parse("g.yml", new StringReader(AGAINST_A_GOVERNMENT)));
+        StanceDetector d = againstAGovernment();
         assertEquals(Polarity.SUPPORT, read(d, "We warmly welcome the adoption last week of the convention on migrant workers, "
                 + "the treaty on inland fisheries and the declaration on the rights of minorities.", "minority-declaration"));
     }
